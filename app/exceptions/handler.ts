@@ -1,0 +1,25 @@
+import app from '@adonisjs/core/services/app'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  /** The Vietnamese 404 page is shown everywhere, so an unknown host never sees a stack. */
+  protected renderStatusPages = true
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '404': (_, { view }) => view.render('pages/errors/not_found'),
+    '403': (_, { view }) => view.render('pages/errors/forbidden'),
+    '500..599': (error, ctx) =>
+      app.inProduction ? ctx.view.render('pages/errors/server_error') : super.handle(error, ctx),
+  }
+
+  async handle(error: unknown, ctx: HttpContext) {
+    return super.handle(error, ctx)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

@@ -1,0 +1,41 @@
+/*
+ * HTTP server entry point: picks the database (embedded when none is configured), runs pending
+ * migrations, then serves HTTP, or HTTPS when TLS_CERT_FILE and TLS_KEY_FILE are given.
+ */
+import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { provideDatabase } from '../app/database/provision.js'
+import { applyEnvironmentDefaults } from '../app/environment_defaults.js'
+import { createNodeServer } from '../app/http/node_server.js'
+
+const APP_ROOT = new URL('../', import.meta.url)
+const IMPORTER = (filePath: string) => {
+  if (filePath.startsWith('./') || filePath.startsWith('../')) {
+    return import(new URL(filePath, APP_ROOT).href)
+  }
+  return import(filePath)
+}
+
+applyEnvironmentDefaults(process.env.NODE_ENV === 'production' ? 'production' : 'development')
+const database = await provideDatabase('app')
+
+new Ignitor(APP_ROOT, { importer: IMPORTER })
+  .tap((app) => {
+    app.booting(async () => {
+      await import('#start/env')
+    })
+    app.ready(async () => {
+      const { prepareDatabase } = await import('#start/prepare_database')
+      await prepareDatabase()
+    })
+    app.terminating(async () => {
+      await database.stop()
+    })
+    app.listen('SIGTERM', () => app.terminate())
+    app.listen('SIGINT', () => app.terminate())
+  })
+  .httpServer()
+  .start(createNodeServer)
+  .catch((error) => {
+    process.exitCode = 1
+    prettyPrintError(error)
+  })

@@ -1,0 +1,22 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/lucid'
+
+const dbConfig = defineConfig({
+  connection: 'postgres',
+  prettyPrintDebugQueries: true,
+  connections: {
+    postgres: {
+      client: 'pg',
+      connection: { connectionString: env.get('DATABASE_URL') },
+      pool: { min: 0, max: 20 },
+      schemaGeneration: { enabled: false },
+      migrations: {
+        naturalSort: true,
+        paths: ['database/migrations', 'modules/users/database/migrations'],
+      },
+      seeders: { paths: ['database/seeders'] },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon'
+import { column } from '@adonisjs/lucid/orm'
+import { TenantOwnedModel } from '#tenancy/tenant_owned_model'
+
+export default class Agency extends TenantOwnedModel {
+  @column({ isPrimary: true })
+  declare id: number
+
+  /** Identifier code (Decision 20/2020/QĐ-TTg). */
+  @column()
+  declare code: string
+
+  @column()
+  declare name: string
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}

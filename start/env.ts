@@ -1,0 +1,23 @@
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL_SCHEME: Env.schema.enum.optional(['http', 'https'] as const),
+  LOG_LEVEL: Env.schema.string(),
+
+  /** Set by app/database/provision.ts when the embedded server is used. */
+  DATABASE_URL: Env.schema.string(),
+
+  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory', 'database'] as const),
+
+  TLS_CERT_FILE: Env.schema.string.optional(),
+  TLS_KEY_FILE: Env.schema.string.optional(),
+
+  SMTP_HOST: Env.schema.string(),
+  SMTP_PORT: Env.schema.number(),
+  MAIL_FROM_ADDRESS: Env.schema.string(),
+  MAIL_FROM_NAME: Env.schema.string(),
+})

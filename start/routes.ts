@@ -1,0 +1,32 @@
+/*
+ * Routes: platform-wide ones (health, assets, the tenant index on plain localhost), then every
+ * tenant's routes behind the tenant middleware. Each module mounts its own routes file.
+ */
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const HealthController = () => import('#controllers/health_controller')
+const AssetsController = () => import('#http/assets_controller')
+const PlatformController = () => import('#controllers/platform_controller')
+const PortalPagesController = () => import('#controllers/portal_pages_controller')
+const DisplayPreferencesController = () => import('#controllers/display_preferences_controller')
+const LocaleController = () => import('#controllers/locale_controller')
+
+router.get('/health/live', [HealthController, 'live'])
+router.get('/health/ready', [HealthController, 'ready'])
+router.get('/assets/*', [AssetsController, 'show'])
+
+for (const platformHost of ['localhost', '127.0.0.1']) {
+  router.get('/', [PlatformController, 'index']).domain(platformHost)
+}
+
+router
+  .group(() => {
+    router.post('/tuy-chon-hien-thi', [DisplayPreferencesController, 'update'])
+    router.post('/ngon-ngu', [LocaleController, 'update'])
+
+    router.get('/', [PortalPagesController, 'home'])
+    router.get('/gioi-thieu', [PortalPagesController, 'about'])
+    router.get('/so-do-cong', [PortalPagesController, 'sitemap'])
+  })
+  .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])
