@@ -1,5 +1,9 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
+import pg from 'pg'
+
+// Ids are bigint; they stay far below 2^53, and numbers compare and serialise without surprises.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
 
 const dbConfig = defineConfig({
   connection: 'postgres',

@@ -15,7 +15,6 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     cookie: stores.cookie(),
-    memory: stores.memory(),
     database: stores.database({ tableName: 'sessions' }),
   },
 })

@@ -12,12 +12,24 @@ const PortalPagesController = () => import('#controllers/portal_pages_controller
 const DisplayPreferencesController = () => import('#controllers/display_preferences_controller')
 const LocaleController = () => import('#controllers/locale_controller')
 
-router.get('/health/live', [HealthController, 'live'])
-router.get('/health/ready', [HealthController, 'ready'])
-router.get('/assets/*', [AssetsController, 'show'])
+/*
+ * A request whose host matches a domain group only sees that group's routes, so the
+ * host-independent routes are registered for the platform hosts as well as for every other host.
+ */
+function hostIndependentRoutes() {
+  router.get('/health/live', [HealthController, 'live'])
+  router.get('/health/ready', [HealthController, 'ready'])
+  router.get('/assets/*', [AssetsController, 'show'])
+}
 
+hostIndependentRoutes()
 for (const platformHost of ['localhost', '127.0.0.1']) {
-  router.get('/', [PlatformController, 'index']).domain(platformHost)
+  router
+    .group(() => {
+      hostIndependentRoutes()
+      router.get('/', [PlatformController, 'index'])
+    })
+    .domain(platformHost)
 }
 
 router

@@ -9,9 +9,9 @@ export function summaryLine(): NamedReporterContract {
         const { aggregates } = runner.getSummary()
         const skipped = aggregates.skipped + aggregates.todo
         const failed = aggregates.failed + aggregates.regression
-        setImmediate(() =>
-          console.log(`${aggregates.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
-        )
+        const line = `${aggregates.passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`
+        // Printed on exit so that it stays the last line, after the spec reporter's error listing.
+        process.once('exit', () => console.log(line))
       })
     },
   }
