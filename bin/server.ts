@@ -17,6 +17,12 @@ const IMPORTER = (filePath: string) => {
 
 applyEnvironmentDefaults(process.env.NODE_ENV === 'production' ? 'production' : 'development')
 const database = await provideDatabase('app')
+const mailbox =
+  process.env.NODE_ENV === 'production'
+    ? null
+    : await (await import('../app/mail/development_mailbox.js')).startDevelopmentMailbox(
+        new URL('../storage/mail', import.meta.url).pathname
+      )
 
 new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
@@ -28,6 +34,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       await prepareDatabase()
     })
     app.terminating(async () => {
+      await mailbox?.stop()
       await database.stop()
     })
     app.listen('SIGTERM', () => app.terminate())

@@ -15,6 +15,7 @@ router.use([
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('#middleware/detect_locale_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#middleware/initialize_bouncer_middleware'),
 ])
 
 export const middleware = router.named({

@@ -4,6 +4,7 @@
  */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { accountRoutes } from '#users/routes'
 
 const HealthController = () => import('#controllers/health_controller')
 const AssetsController = () => import('#http/assets_controller')
@@ -40,5 +41,7 @@ router
     router.get('/', [PortalPagesController, 'home'])
     router.get('/gioi-thieu', [PortalPagesController, 'about'])
     router.get('/so-do-cong', [PortalPagesController, 'sitemap'])
+
+    accountRoutes()
   })
   .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])

@@ -9,6 +9,7 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { spec } from '@japa/runner/reporters'
 import { summaryLine } from '#tests/helpers/summary_line_reporter'
+import { createNodeServer } from '#http/node_server'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -36,6 +37,16 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional'].includes(suite.name)) {
-    return suite.setup(() => testUtils.httpServer().start())
+    // The same Node server as bin/server.ts (compression included), so that what the browser
+    // suite measures over the wire is what production sends.
+    suite.setup(() => testUtils.httpServer().start(createNodeServer))
+  }
+  if (suite.name === 'browser') {
+    // One Chromium for the whole suite, closed when the suite ends.
+    suite.setup(async () => {
+      const { launchBrowser, closeBrowser } = await import('#tests/helpers/browser')
+      await launchBrowser()
+      return closeBrowser
+    })
   }
 }

@@ -51,9 +51,9 @@ async function useConfiguredServer(url: string, purpose: DatabasePurpose): Promi
   return {
     url: testUrl.toString(),
     stop: () =>
-      withClient(url, (client) =>
-        client.query(`drop database if exists ${pg.escapeIdentifier(testDatabase)} with (force)`)
-      ),
+      withClient(url, async (client) => {
+        await client.query(`drop database if exists ${pg.escapeIdentifier(testDatabase)} with (force)`)
+      }),
   }
 }
 

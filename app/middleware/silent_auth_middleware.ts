@@ -5,6 +5,8 @@ import type { NextFn } from '@adonisjs/core/types/http'
 export default class SilentAuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     await ctx.auth.check()
+    // An account deactivated while its session was open is signed out at its next request.
+    if (ctx.auth.user && !ctx.auth.user.isActive) await ctx.auth.use('web').logout()
     return next()
   }
 }

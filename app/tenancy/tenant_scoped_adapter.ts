@@ -1,6 +1,9 @@
 /*
  * The one place where tenant-owned models get their scope: every query runs on the current
  * tenant's transaction with `where tenant_id = …`, and every insert is stamped with the tenant.
+ * Group OR conditions in a callback (`where((q) => q.where(a).orWhere(b))`): a top-level orWhere
+ * would be OR-ed with the tenant filter; row-level security still holds the line, but the
+ * query would return the wrong rows of the right tenant.
  */
 import { Adapter } from '@adonisjs/lucid/orm'
 import type { LucidModel, LucidRow, ModelAdapterOptions } from '@adonisjs/lucid/types/model'
@@ -8,7 +11,7 @@ import { Exception } from '@adonisjs/core/exceptions'
 import { requireTenantScope } from '#tenancy/tenant_context'
 
 export class TenantScopedAdapter extends Adapter {
-  modelConstructorClient(model: LucidModel, options?: ModelAdapterOptions) {
+  modelConstructorClient(_model: LucidModel, options?: ModelAdapterOptions) {
     if (options?.client) return options.client
     return requireTenantScope().client
   }

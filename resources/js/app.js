@@ -11,3 +11,15 @@
     if (busy()) busy().classList.remove('is-busy')
   })
 })()
+
+// "Another picture" buttons next to a captcha: a new image without reloading the form.
+(function () {
+  var buttons = document.querySelectorAll('[data-refreshes]')
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false
+    buttons[i].addEventListener('click', function (event) {
+      var image = document.getElementById(event.currentTarget.getAttribute('data-refreshes'))
+      if (image) image.src = image.src.replace(/\?.*$/, '') + '?v=' + Date.now()
+    })
+  }
+})()

@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { column } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { TenantOwnedModel } from '#tenancy/tenant_owned_model'
+import Department from '#users/models/department'
 
 /** The roles the circular names for officers (REQUIREMENTS.md). */
 export const OFFICER_ROLES = [
@@ -48,6 +51,12 @@ export default class User extends compose(TenantOwnedModel, AuthFinder) {
   @column.date()
   declare dateOfBirth: DateTime | null
 
+  @column()
+  declare organisationName: string | null
+
+  @column()
+  declare taxCode: string | null
+
   @column({ serializeAs: null })
   declare password: string
 
@@ -66,6 +75,10 @@ export default class User extends compose(TenantOwnedModel, AuthFinder) {
   @column()
   declare isActive: boolean
 
+  /** Set when an admin deactivates the account; a pending account (never activated) has none. */
+  @column.dateTime()
+  declare deactivatedAt: DateTime | null
+
   @column.dateTime()
   declare emailVerifiedAt: DateTime | null
 
@@ -78,11 +91,42 @@ export default class User extends compose(TenantOwnedModel, AuthFinder) {
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
+  /**
+   * The account named by its email or personal identification number, inside the current
+   * tenant. The conditions are grouped: a bare orWhere would escape the tenant filter.
+   */
+  static findForAuth<T extends LucidModel>(this: T, _uids: string[], value: string): Promise<InstanceType<T> | null> {
+    const accountName = value.trim().toLowerCase()
+    return this.query()
+      .where((named) => named.where('email', accountName).orWhere('national_id', accountName))
+      .first()
+  }
+
+  static byEmail(email: string) {
+    return this.query().whereRaw('lower(email) = ?', [email.trim().toLowerCase()]).first()
+  }
+
+  @belongsTo(() => Department)
+  declare department: BelongsTo<typeof Department>
+
   get isOfficer() {
     return this.kind === 'officer'
   }
 
+  get isApplicant() {
+    return this.kind === 'citizen' || this.kind === 'organisation'
+  }
+
+  /** Waiting for its email to be verified or for an admin to activate it. */
+  get isPending() {
+    return !this.isActive && this.deactivatedAt === null
+  }
+
+  get hasVerifiedEmail() {
+    return this.emailVerifiedAt !== null
+  }
+
   hasRole(role: OfficerRole) {
-    return this.isOfficer && this.roles.includes(role)
+    return this.isOfficer && this.isActive && this.roles.includes(role)
   }
 }

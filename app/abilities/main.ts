@@ -1,0 +1,2 @@
+/** Every module's abilities, gathered for the request's Bouncer. */
+export * from '#users/abilities'
