@@ -16,6 +16,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    // Bouncer answers a bare "Access denied"; browsers get the Vietnamese page instead.
+    const refused = (error as { code?: string } | null)?.code === 'E_AUTHORIZATION_FAILURE'
+    if (refused && ctx.request.accepts(['html', 'json']) !== 'json') {
+      return ctx.response.status(403).send(await ctx.view.render('pages/errors/forbidden'))
+    }
     return super.handle(error, ctx)
   }
 

@@ -1,9 +1,12 @@
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { I18n } from '@adonisjs/i18n'
-import type { HttpContext } from '@adonisjs/core/http'
+import { RequestValidator, type HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 
 export const LOCALE_COOKIE = 'locale'
+
+// Validation messages in the visitor's language (resources/lang/<locale>/validator.json).
+RequestValidator.messagesProvider = (ctx) => ctx.i18n.createMessagesProvider()
 
 /** Vietnamese unless the visitor switched to English (the choice is kept in a cookie). */
 export default class DetectLocaleMiddleware {
