@@ -5,6 +5,8 @@ const staticServerConfig = defineConfig({
   etag: true,
   lastModified: true,
   dotFiles: 'ignore',
+  // Images and icons keep their names between releases, so a day is the longest safe cache.
+  maxAge: '1d',
 })
 
 export default staticServerConfig
