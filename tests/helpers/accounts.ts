@@ -1,3 +1,4 @@
+import type { ApiClient } from '@japa/api-client'
 import { randomUUID } from 'node:crypto'
 import limiter from '@adonisjs/limiter/services/main'
 import type Tenant from '#tenancy/tenant'
@@ -46,4 +47,15 @@ export function findUserByEmail(tenant: Tenant, email: string) {
 /** Rate-limit counters are shared by the whole test run; tests that count failures start clean. */
 export async function clearRateLimits() {
   await limiter.clear()
+}
+
+/** Sends the login form as a browser would (with its CSRF token), without following the redirect. */
+export function submitLogin(
+  client: ApiClient,
+  host: string,
+  fields: Record<string, string>,
+  session?: Record<string, any>
+) {
+  const request = client.post('/dang-nhap').header('host', host).form(fields).withCsrfToken().redirects(0)
+  return session ? request.withSession(session) : request
 }

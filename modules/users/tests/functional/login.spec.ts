@@ -1,6 +1,8 @@
+import type { ApiClient } from '@japa/api-client'
 import { test } from '@japa/runner'
+import { formError } from '#tests/helpers/forms'
 import { createCitizen, createOfficer, createTenant, hostOf, TEST_PASSWORD } from '#tests/helpers/tenants'
-import { captchaSession, clearRateLimits } from '#tests/helpers/accounts'
+import { captchaSession, clearRateLimits, submitLogin } from '#tests/helpers/accounts'
 
 test.group('PT-6.2 login and logout', (group) => {
   group.each.setup(() => clearRateLimits())
@@ -8,12 +10,7 @@ test.group('PT-6.2 login and logout', (group) => {
   test('PT-6.2 a citizen logs in with the personal identification number and lands on the account page', async ({ client }) => {
     const tenant = await createTenant()
     const citizen = await createCitizen(tenant)
-    const response = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: citizen.nationalId!, password: TEST_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitLogin(client, hostOf(tenant), { account_name: citizen.nationalId!, password: TEST_PASSWORD })
     response.assertStatus(302)
     response.assertHeader('location', '/tai-khoan')
 
@@ -26,12 +23,7 @@ test.group('PT-6.2 login and logout', (group) => {
   test('PT-6.2 an officer logs in with the email in any letter case and lands on the one-stop desk', async ({ client }) => {
     const tenant = await createTenant()
     const officer = await createOfficer(tenant, ['receptionist'])
-    const response = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: `  ${officer.email!.toUpperCase()} `, password: TEST_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
+    const response = await submitLogin(client, hostOf(tenant), { account_name: `  ${officer.email!.toUpperCase()} `, password: TEST_PASSWORD })
     response.assertHeader('location', '/mot-cua')
 
     const desk = await client.get('/mot-cua').header('host', hostOf(tenant)).loginAs(officer)
@@ -51,7 +43,7 @@ test.group('PT-6.2 login and logout', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertStatus(302)
-    assert.equal(response.flashMessages().errorsBag.login, 'Tên đăng nhập hoặc mật khẩu không đúng.')
+    assert.equal(formError(response!, 'login'), 'Tên đăng nhập hoặc mật khẩu không đúng.')
     assert.equal(response.flashMessages().account_name, citizen.nationalId)
     assert.notProperty(response.flashMessages(), 'password')
 
@@ -67,13 +59,8 @@ test.group('PT-6.2 login and logout', (group) => {
     second.password = 'Khac-hoan-toan-9'
     await (await import('#tenancy/tenant_context')).withTenant(tenant, () => second.save())
 
-    const response = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: second.email!, password: TEST_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    assert.equal(response.flashMessages().errorsBag.login, 'Tên đăng nhập hoặc mật khẩu không đúng.')
+    const response = await submitLogin(client, hostOf(tenant), { account_name: second.email!, password: TEST_PASSWORD })
+    assert.equal(formError(response!, 'login'), 'Tên đăng nhập hoặc mật khẩu không đúng.')
     assert.exists(first.id)
   })
 
@@ -81,13 +68,8 @@ test.group('PT-6.2 login and logout', (group) => {
     const home = await createTenant()
     const elsewhere = await createTenant()
     const citizen = await createCitizen(home)
-    const response = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(elsewhere))
-      .form({ account_name: citizen.nationalId!, password: TEST_PASSWORD })
-      .withCsrfToken()
-      .redirects(0)
-    assert.equal(response.flashMessages().errorsBag.login, 'Tên đăng nhập hoặc mật khẩu không đúng.')
+    const response = await submitLogin(client, hostOf(elsewhere), { account_name: citizen.nationalId!, password: TEST_PASSWORD })
+    assert.equal(formError(response!, 'login'), 'Tên đăng nhập hoặc mật khẩu không đúng.')
   })
 
   test('a logged-in session of one tenant is not recognised on another tenant host', async ({ client }) => {
@@ -102,20 +84,10 @@ test.group('PT-6.2 login and logout', (group) => {
   test('a return path brings the officer back, but never to another site', async ({ client }) => {
     const tenant = await createTenant()
     const officer = await createOfficer(tenant)
-    const back = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: officer.email!, password: TEST_PASSWORD, return_to: '/tai-khoan' })
-      .withCsrfToken()
-      .redirects(0)
+    const back = await submitLogin(client, hostOf(tenant), { account_name: officer.email!, password: TEST_PASSWORD, return_to: '/tai-khoan' })
     back.assertHeader('location', '/tai-khoan')
 
-    const offsite = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: officer.email!, password: TEST_PASSWORD, return_to: '//evil.example/' })
-      .withCsrfToken()
-      .redirects(0)
+    const offsite = await submitLogin(client, hostOf(tenant), { account_name: officer.email!, password: TEST_PASSWORD, return_to: '//evil.example/' })
     offsite.assertHeader('location', '/mot-cua')
   })
 
@@ -145,15 +117,10 @@ test.group('PT-6.2 login and logout', (group) => {
 test.group('NF-25 lockout and captcha after repeated failed logins', (group) => {
   group.each.setup(() => clearRateLimits())
 
-  async function failLogin(client: any, host: string, accountName: string, extra: Record<string, string> = {}, session = {}) {
-    return client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: accountName, password: 'Sai-mat-khau-1', ...extra })
-      .withSession(session)
-      .withCsrfToken()
-      .redirects(0)
+  function failLogin(client: ApiClient, host: string, accountName: string, extra: Record<string, string> = {}, session?: Record<string, any>) {
+    return submitLogin(client, host, { account_name: accountName, password: 'Sai-mat-khau-1', ...extra }, session)
   }
+
 
   test('NF-25 after 3 failures the login form asks for the picture code, and refuses a login without it', async ({ client, assert }) => {
     const tenant = await createTenant()
@@ -165,34 +132,17 @@ test.group('NF-25 lockout and captcha after repeated failed logins', (group) => 
     form.assertTextIncludes('Mã xác nhận')
     form.assertTextIncludes('src="/ma-xac-nhan')
 
-    const withoutCaptcha = await client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: citizen.nationalId!, password: 'Matkhau@2026' })
-      .withCsrfToken()
-      .redirects(0)
+    const withoutCaptcha = await submitLogin(client, host, { account_name: citizen.nationalId!, password: 'Matkhau@2026' })
     assert.equal(
-      withoutCaptcha.flashMessages().errorsBag.login,
+      formError(withoutCaptcha!, 'login'),
       'Vì đã đăng nhập sai nhiều lần, vui lòng nhập thêm mã xác nhận trong hình.'
     )
     withoutCaptcha.assertSession('login.captcha', true)
 
-    const wrongCaptcha = await client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'zzzzz' })
-      .withSession(captchaSession('k7m2p'))
-      .withCsrfToken()
-      .redirects(0)
-    assert.equal(wrongCaptcha.flashMessages().errorsBag.login, 'Mã xác nhận không đúng. Vui lòng nhập lại mã trong hình mới.')
+    const wrongCaptcha = await submitLogin(client, host, { account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'zzzzz' }, captchaSession('k7m2p'))
+    assert.equal(formError(wrongCaptcha!, 'login'), 'Mã xác nhận không đúng. Vui lòng nhập lại mã trong hình mới.')
 
-    const withCaptcha = await client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'K7M2P' })
-      .withSession(captchaSession('k7m2p'))
-      .withCsrfToken()
-      .redirects(0)
+    const withCaptcha = await submitLogin(client, host, { account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'K7M2P' }, captchaSession('k7m2p'))
     withCaptcha.assertHeader('location', '/tai-khoan')
   })
 
@@ -205,23 +155,12 @@ test.group('NF-25 lockout and captcha after repeated failed logins', (group) => 
     for (let attempt = 1; attempt <= 5; attempt++) {
       last = await failLogin(client, host, citizen.nationalId!, { captcha: 'k7m2p' }, captchaSession('k7m2p'))
     }
-    assert.match(last!.flashMessages().errorsBag.login, /tạm bị khoá đăng nhập\. Vui lòng thử lại sau 15 phút/)
+    assert.match(formError(last!, 'login'), /tạm bị khoá đăng nhập\. Vui lòng thử lại sau 15 phút/)
 
-    const rightPassword = await client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'k7m2p' })
-      .withSession(captchaSession('k7m2p'))
-      .withCsrfToken()
-      .redirects(0)
-    assert.match(rightPassword.flashMessages().errorsBag.login, /tạm bị khoá đăng nhập/)
+    const rightPassword = await submitLogin(client, host, { account_name: citizen.nationalId!, password: 'Matkhau@2026', captcha: 'k7m2p' }, captchaSession('k7m2p'))
+    assert.match(formError(rightPassword!, 'login'), /tạm bị khoá đăng nhập/)
 
-    const otherAccount = await client
-      .post('/dang-nhap')
-      .header('host', host)
-      .form({ account_name: neighbour.nationalId!, password: 'Matkhau@2026' })
-      .withCsrfToken()
-      .redirects(0)
+    const otherAccount = await submitLogin(client, host, { account_name: neighbour.nationalId!, password: 'Matkhau@2026' })
     otherAccount.assertHeader('location', '/tai-khoan')
   })
 

@@ -6,10 +6,11 @@ import {
   countUsers,
   findUserByEmail,
   nationalIdBornIn,
+  submitLogin,
   validRegistration,
 } from '#tests/helpers/accounts'
 import { linkIn, testMailbox } from '#tests/helpers/mailbox'
-import { assertFieldError } from '#tests/helpers/forms'
+import { assertFieldError, formError } from '#tests/helpers/forms'
 import { registrationLimiter } from '#users/services/login_throttle'
 
 function register(client: any, host: string, form: Record<string, string>, session = captchaSession()) {
@@ -45,13 +46,8 @@ test.group('OL-10 registration with AS-2 identity', (group) => {
     assert.notEqual(stored!.password, form.password)
     assert.match(stored!.password, /^\$argon2id\$/)
 
-    const pendingLogin = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: form.national_id, password: form.password })
-      .withCsrfToken()
-      .redirects(0)
-    assert.include(pendingLogin.flashMessages().errorsBag.login, 'Tài khoản chưa được kích hoạt')
+    const pendingLogin = await submitLogin(client, hostOf(tenant), { account_name: form.national_id, password: form.password })
+    assert.include(formError(pendingLogin!, 'login'), 'Tài khoản chưa được kích hoạt')
 
     const mail = await mailbox.waitFor(form.email)
     assert.equal(mail.subject, 'Kích hoạt tài khoản trên Cổng Dịch vụ công Tỉnh Đăng Ký')
@@ -63,12 +59,7 @@ test.group('OL-10 registration with AS-2 identity', (group) => {
     verified.assertHeader('location', '/dang-nhap')
     verified.assertFlashMessage('notice', 'Đã xác thực thư điện tử, tài khoản đã được kích hoạt. Mời bạn đăng nhập.')
 
-    const login = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: form.national_id, password: form.password })
-      .withCsrfToken()
-      .redirects(0)
+    const login = await submitLogin(client, hostOf(tenant), { account_name: form.national_id, password: form.password })
     login.assertHeader('location', '/tai-khoan')
 
     const reused = await client.get(link.pathname).header('host', hostOf(tenant))
@@ -238,7 +229,7 @@ test.group('OL-10 registration with AS-2 identity', (group) => {
     await registrationLimiter().block('register:127.0.0.1', '1 hour')
     const response = await register(client, hostOf(tenant), validRegistration())
     assert.equal(
-      response.flashMessages().errorsBag.registration,
+      formError(response!, 'registration'),
       'Có quá nhiều lượt đăng ký từ địa chỉ mạng của bạn. Vui lòng thử lại sau một giờ.'
     )
     assert.equal(await countUsers(tenant), 0)
@@ -321,12 +312,7 @@ test.group('Password reset and email verification by email', (group) => {
       .redirects(0)
     saved.assertFlashMessage('notice', 'Đã lưu mật khẩu mới. Mời bạn đăng nhập.')
 
-    const login = await client
-      .post('/dang-nhap')
-      .header('host', hostOf(tenant))
-      .form({ account_name: citizen.nationalId!, password: 'MatKhauMoi2026' })
-      .withCsrfToken()
-      .redirects(0)
+    const login = await submitLogin(client, hostOf(tenant), { account_name: citizen.nationalId!, password: 'MatKhauMoi2026' })
     login.assertHeader('location', '/tai-khoan')
 
     const again = await client.get(link.pathname).header('host', hostOf(tenant))
