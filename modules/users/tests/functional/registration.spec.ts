@@ -352,6 +352,23 @@ test.group('Password reset and email verification by email', (group) => {
     assert.lengthOf(mailbox.sentTo(citizen.email!), 0)
   })
 
+  test('a link emailed by one tenant does nothing on another tenant host', async ({ client, assert }) => {
+    const mailbox = await testMailbox()
+    const home = await createTenant()
+    const elsewhere = await createTenant()
+    const form = validRegistration()
+    await register(client, hostOf(home), form)
+    const link = linkIn((await mailbox.waitFor(form.email)).text, '/xac-thuc-email/')
+
+    const foreign = await client.get(link.pathname).header('host', hostOf(elsewhere))
+    foreign.assertTextIncludes('Liên kết không còn hiệu lực')
+    assert.isFalse((await findUserByEmail(home, form.email))!.isActive)
+
+    const own = await client.get(link.pathname).header('host', hostOf(home)).redirects(0)
+    own.assertHeader('location', '/dang-nhap')
+    assert.isTrue((await findUserByEmail(home, form.email))!.isActive)
+  })
+
   test('a made-up token shows the expired-link page', async ({ client }) => {
     const tenant = await createTenant()
     const response = await client.get('/dat-lai-mat-khau/khong-phai-ma-that-123456789').header('host', hostOf(tenant))
