@@ -25,6 +25,7 @@ export default defineConfig({
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/mail/mail_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
   ],
 
   preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/view')],
