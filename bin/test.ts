@@ -7,12 +7,14 @@ import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
 import { provideDatabase } from '../app/database/provision.js'
 import { applyEnvironmentDefaults } from '../app/environment_defaults.js'
+import { freePort } from '../app/database/free_port.js'
 
 process.env.NODE_ENV = 'test'
-process.env.PORT ??= '3334'
+// Free ports unless given, so that several test runs can share a machine.
+process.env.PORT ??= String(await freePort())
 process.env.HOST ??= '127.0.0.1'
 process.env.SESSION_DRIVER ??= 'memory'
-process.env.SMTP_PORT ??= '2526'
+process.env.SMTP_PORT ??= String(await freePort())
 applyEnvironmentDefaults('test')
 
 const APP_ROOT = new URL('../', import.meta.url)

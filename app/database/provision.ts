@@ -6,7 +6,7 @@
  * The app connects as a role that is neither superuser nor BYPASSRLS, so the row-level
  * security policies on tenant-owned tables apply to it.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -97,7 +97,12 @@ async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedData
   await withClient(`${adminBase}/postgres`, async (client) => {
     await ensureAppRole(client)
     if (purpose === 'test') {
-      await client.query(`drop database if exists ${database} with (force)`)
+      // This run's database, and those left by runs that died before cleaning up.
+      const { rows } = await client.query(`select datname from pg_database where datname like 'dvc_test_%'`)
+      const stale = rows
+        .map(({ datname }) => String(datname))
+        .filter((name) => name === database || !isAlive(Number(name.replace('dvc_test_', ''))))
+      for (const name of stale) await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`)
     }
     const exists = await client.query('select 1 from pg_database where datname = $1', [database])
     if (exists.rowCount === 0) {
@@ -110,14 +115,38 @@ async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedData
     url: `postgres://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
     adminUrl: `${adminBase}/${database}`,
     async stop() {
-      if (purpose === 'test') {
-        await withClient(`${adminBase}/postgres`, (client) =>
-          client.query(`drop database if exists ${database} with (force)`)
-        ).catch(() => {})
+      if (purpose !== 'test') {
+        if (startedHere) await server.stop()
+        return
       }
+      // Test runs share one embedded server: the last run to finish shuts it down.
+      const othersRunning = await withClient(`${adminBase}/postgres`, async (client) => {
+        await client.query(`drop database if exists ${database} with (force)`)
+        const { rows } = await client.query(`select datname from pg_database where datname like 'dvc_test_%'`)
+        return rows.some(({ datname }) => isAlive(Number(String(datname).replace('dvc_test_', ''))))
+      }).catch(() => false)
+      if (othersRunning) return
       if (startedHere) await server.stop()
+      else shutDownServerIn(dataDir)
     },
   }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Fast shutdown of a server another process started (its pid heads postmaster.pid). */
+function shutDownServerIn(dataDir: string) {
+  const pidFile = join(dataDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+  if (pid && isAlive(pid)) process.kill(pid, 'SIGINT')
 }
 
 async function ensureAppRole(client: pg.Client) {

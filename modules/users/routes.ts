@@ -12,6 +12,14 @@ const EmailVerificationController = () => import('#users/controllers/email_verif
 const PasswordResetController = () => import('#users/controllers/password_reset_controller')
 const AccountController = () => import('#users/controllers/account_controller')
 const OneStopHomeController = () => import('#users/controllers/one_stop_home_controller')
+const OfficersController = () => import('#users/controllers/officers_controller')
+const OfficerDeactivationsController = () => import('#users/controllers/officer_deactivations_controller')
+const OfficerActivationsController = () => import('#users/controllers/officer_activations_controller')
+const OfficerInvitationsController = () => import('#users/controllers/officer_invitations_controller')
+const ApplicantsController = () => import('#users/controllers/applicants_controller')
+const ApplicantActivationsController = () => import('#users/controllers/applicant_activations_controller')
+const ApplicantDeactivationsController = () => import('#users/controllers/applicant_deactivations_controller')
+const ApplicantExportsController = () => import('#users/controllers/applicant_exports_controller')
 
 export function accountRoutes() {
   router.get('/ma-xac-nhan', [CaptchaController, 'show'])
@@ -36,4 +44,35 @@ export function accountRoutes() {
 
   router.get('/tai-khoan', [AccountController, 'show']).use(middleware.auth())
   router.get('/mot-cua', [OneStopHomeController, 'show']).use(middleware.auth())
+
+  adminRoutes()
+}
+
+/** OS-17.1–17.3: account administration, for officers with the admin role (403 for others). */
+function adminRoutes() {
+  router
+    .group(() => {
+      router.get('/', async ({ bouncer, response }) => {
+        await bouncer.authorize('administerAccounts')
+        return response.redirect('/quan-tri/can-bo')
+      })
+
+      router.get('/can-bo', [OfficersController, 'index'])
+      router.get('/can-bo/them', [OfficersController, 'create'])
+      router.post('/can-bo', [OfficersController, 'store'])
+      router.get('/can-bo/:id/sua', [OfficersController, 'edit'])
+      router.post('/can-bo/:id', [OfficersController, 'update'])
+      router.post('/can-bo/:id/ngung-hoat-dong', [OfficerDeactivationsController, 'store'])
+      router.post('/can-bo/:id/kich-hoat', [OfficerActivationsController, 'store'])
+      router.post('/can-bo/:id/thu-moi', [OfficerInvitationsController, 'store'])
+
+      router.get('/cong-dan', [ApplicantsController, 'index'])
+      router.get('/cong-dan.csv', [ApplicantExportsController, 'show'])
+      router.get('/cong-dan/:id', [ApplicantsController, 'show'])
+      router.post('/cong-dan/:id/kich-hoat', [ApplicantActivationsController, 'store'])
+      router.post('/cong-dan/:id/ngung-hoat-dong', [ApplicantDeactivationsController, 'store'])
+    })
+    .prefix('/quan-tri')
+    .where('id', router.matchers.number())
+    .use(middleware.auth())
 }

@@ -73,4 +73,28 @@ test.group('Accounts in Chromium', (group) => {
     await page.setViewportSize({ width: 320, height: 640 })
     assert.isAtMost(await horizontalOverflow(page), 0, 'the registration form scrolls sideways at 320 px')
   })
+
+  test('OS-17 NF-1: the admin layout (officer list, new officer form, applicant list) has no WCAG 2.1 AA violations', async ({
+    assert,
+    cleanup,
+  }) => {
+    const tenant = await createTenant()
+    const admin = await createOfficer(tenant, ['admin'])
+    await createCitizen(tenant)
+    const { page, visit } = await openPage(cleanup, hostOf(tenant))
+    await visit('/dang-nhap')
+    await page.getByLabel('Số định danh cá nhân hoặc thư điện tử').fill(admin.email!)
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD)
+    await Promise.all([page.waitForURL('**/mot-cua'), page.keyboard.press('Enter')])
+
+    for (const path of ['/quan-tri/can-bo', '/quan-tri/can-bo/them', '/quan-tri/cong-dan']) {
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 800 })
+        await visit(path)
+        await expectNoAxeViolations(page, assert, `${path} at ${width} px`)
+        assert.isAtMost(await horizontalOverflow(page), 0, `${path} scrolls sideways at ${width} px`)
+      }
+    }
+    assert.include(await page.title(), 'Quản trị hệ thống')
+  })
 })

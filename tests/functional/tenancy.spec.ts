@@ -14,7 +14,7 @@ test.group('Tenant resolution from the Host header', () => {
     firstHome.assertTextIncludes('Tỉnh Thử Một')
     firstHome.assertTextIncludes(first.contact.agencyName)
 
-    const secondHome = await client.get('/').header('host', `${hostOf(second)}:3334`)
+    const secondHome = await client.get('/').header('host', `${hostOf(second)}:${process.env.PORT}`)
     secondHome.assertStatus(200)
     secondHome.assertTextIncludes('Tỉnh Thử Hai')
     assertNotIncludes(secondHome.text(), 'Tỉnh Thử Một')
@@ -31,10 +31,10 @@ test.group('Tenant resolution from the Host header', () => {
 
   test('plain localhost lists the tenants with links to their portals', async ({ client }) => {
     const tenant = await createTenant({ name: 'Tỉnh Có Trong Danh Sách' })
-    const response = await client.get('/').header('host', 'localhost:3334')
+    const response = await client.get('/').header('host', `localhost:${process.env.PORT}`)
     response.assertStatus(200)
     response.assertTextIncludes('Tỉnh Có Trong Danh Sách')
-    response.assertTextIncludes(`http://${hostOf(tenant)}:3334/`)
+    response.assertTextIncludes(`http://${hostOf(tenant)}:${process.env.PORT}/`)
   })
 
   test('health endpoints answer on any host; ready checks the database', async ({ client }) => {

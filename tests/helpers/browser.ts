@@ -3,7 +3,7 @@
  * browser suite's setup in tests/bootstrap.ts launches it and closes it at the end; a spec run on
  * its own launches it lazily), a fresh context and page per test, closed by the test's cleanup.
  *
- * Tenant hosts (`hanoi.localhost`, `t<slug>.localhost`) reach the test server (127.0.0.1:3334,
+ * Tenant hosts (`hanoi.localhost`, `t<slug>.localhost`) reach the test server (127.0.0.1 on the run's PORT,
  * HOST and PORT in bin/test.ts) with no DNS set-up and no --host-resolver-rules: Chromium
  * resolves every `*.localhost` name to loopback by itself (checked with Chromium 156, no delay
  * from an IPv6 attempt), and the Host header carries the tenant's name as in production.
@@ -51,12 +51,12 @@ export async function closeBrowser() {
   await browser.close()
 }
 
-/** The test server's port (bin/test.ts sets PORT to 3334 unless given). */
+/** The test server's port (bin/test.ts picks a free one unless PORT is given). */
 export function testServerPort() {
-  return Number(process.env.PORT ?? 3334)
+  return Number(process.env.PORT)
 }
 
-/** `http://<host>:3334<path>` for a tenant host name such as `hanoi.localhost`. */
+/** `http://<host>:<port><path>` for a tenant host name such as `hanoi.localhost`. */
 export function urlFor(host: string, path = '/') {
   return `http://${host}:${testServerPort()}${path}`
 }

@@ -261,13 +261,15 @@ test.group('OL-10 registration with AS-2 identity', (group) => {
     assert.equal(await countUsers(tenant), 0)
   })
 
-  test('the registration form carries a CSRF token and the picture code', async ({ client }) => {
+  test('the registration form carries a CSRF token and the picture code', async ({ client, assert }) => {
     const tenant = await createTenant()
     const page = await client.get('/dang-ky').header('host', hostOf(tenant))
     page.assertStatus(200)
     page.assertTextIncludes("name='_csrf'")
     page.assertTextIncludes('id="captcha-image"')
     page.assertTextIncludes('autocomplete="new-password"')
+    assert.match(page.text(), /<label for="field-full_name">\s*Họ và tên\s*<span class="required-mark" aria-hidden="true">\*<\/span>\s*<\/label>/)
+    assert.notMatch(page.text(), /@(if|end|each|let)\b/, 'an Edge tag left unparsed in the page')
   })
 })
 
