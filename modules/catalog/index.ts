@@ -1,4 +1,20 @@
 /*
- * Public surface of the catalog module (see ARCHITECTURE.md). It gets code when an issue needs it.
+ * Public surface of the catalog module: what a tenant offers and how its dossiers are processed.
+ * Other modules import from here only.
  */
-export {}
+export {
+  WorkingCalendar,
+  loadWorkingCalendar,
+  vietnamesePublicHolidays,
+  DEFAULT_CALENDAR_SETTINGS,
+} from '#catalog/services/working_calendar'
+export type {
+  CalendarSettings,
+  CalendarOverrideEntry,
+  WorkingCalendarData,
+  WorkingPeriod,
+  OverrideKind,
+  PublicHoliday,
+  DayStatus,
+  Moment,
+} from '#catalog/services/working_calendar'
