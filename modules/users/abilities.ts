@@ -9,3 +9,6 @@ import type User from '#users/models/user'
 export const useOneStop = Bouncer.ability((user: User) => user.isOfficer && user.isActive)
 
 export const administerAccounts = Bouncer.ability((user: User) => user.hasRole('admin'))
+
+/** Procedures, forms, workflows, statuses, catalogues and the calendar: admins and editors. */
+export const editCatalog = Bouncer.ability((user: User) => user.hasRole('admin') || user.hasRole('editor'))
