@@ -5,7 +5,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { accountRoutes } from '#users/routes'
-import { calendarRoutes } from '#catalog/routes/calendar'
+import { catalogRoutes } from '#catalog/routes'
 
 const HealthController = () => import('#controllers/health_controller')
 const AssetsController = () => import('#http/assets_controller')
@@ -44,6 +44,6 @@ router
     router.get('/so-do-cong', [PortalPagesController, 'sitemap'])
 
     accountRoutes()
-    calendarRoutes()
+    catalogRoutes()
   })
   .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])

@@ -8,11 +8,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   /** The Vietnamese 404 page is shown everywhere, so an unknown host never sees a stack. */
   protected renderStatusPages = true
 
+  /** Developers see the stack of a 500; everybody else the Vietnamese page. */
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '404': (_, { view }) => view.render('pages/errors/not_found'),
     '403': (_, { view }) => view.render('pages/errors/forbidden'),
-    '500..599': (error, ctx) =>
-      app.inProduction ? ctx.view.render('pages/errors/server_error') : super.handle(error, ctx),
+    ...(app.inProduction
+      ? { '500..599': (_: unknown, { view }: HttpContext) => view.render('pages/errors/server_error') }
+      : {}),
   }
 
   async handle(error: unknown, ctx: HttpContext) {

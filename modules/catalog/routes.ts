@@ -1,0 +1,14 @@
+/*
+ * The catalog's routes, mounted inside the tenant group of start/routes.ts: the admin screens
+ * for procedures, forms, workflows, statuses, shared catalogues and the working calendar, and
+ * the public download of form templates.
+ */
+import { calendarRoutes } from '#catalog/routes/calendar'
+import { workflowRoutes } from '#catalog/routes/workflows'
+import { eformRoutes } from '#catalog/routes/eforms'
+
+export function catalogRoutes() {
+  workflowRoutes()
+  eformRoutes()
+  calendarRoutes()
+}
