@@ -20,4 +20,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_PORT: Env.schema.number(),
   MAIL_FROM_ADDRESS: Env.schema.string(),
   MAIL_FROM_NAME: Env.schema.string(),
+
+  /** The national shared catalogue system (a local stand-in in development and tests). */
+  NATIONAL_CATALOGUE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  NATIONAL_CATALOGUE_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -5,6 +5,8 @@ import Agency from '#users/models/agency'
 import Department from '#users/models/department'
 import User from '#users/models/user'
 import { DEMO_PASSWORD, DEMO_TENANTS } from '#database/demo/demo_tenants'
+import { ensureLegalStatuses } from '#catalog/services/statuses'
+import { seedSharedCatalogues } from '#catalog/services/shared_catalogues'
 
 export async function seedDemoData() {
   for (const demo of DEMO_TENANTS) {
@@ -49,6 +51,8 @@ export async function seedDemoData() {
         isActive: true,
         emailVerifiedAt: DateTime.now(),
       })
+      await ensureLegalStatuses()
+      await seedSharedCatalogues()
     })
   }
 }

@@ -6,9 +6,13 @@
 import { calendarRoutes } from '#catalog/routes/calendar'
 import { workflowRoutes } from '#catalog/routes/workflows'
 import { eformRoutes } from '#catalog/routes/eforms'
+import { statusRoutes } from '#catalog/routes/statuses'
+import { sharedCatalogueRoutes } from '#catalog/routes/shared_catalogues'
 
 export function catalogRoutes() {
   workflowRoutes()
   eformRoutes()
+  statusRoutes()
+  sharedCatalogueRoutes()
   calendarRoutes()
 }

@@ -6,6 +6,7 @@
  * Appendix I status they lead to. Steps are referred to by a key that is stable within the
  * workflow; a transition to no step (`to: null`) ends the dossier's processing.
  */
+import { LEGAL_STATUSES } from '#catalog/services/statuses'
 import type { OfficerRole } from '#users/models/user'
 
 export const STEP_KINDS = [
@@ -42,19 +43,11 @@ export const STEP_ROLES: readonly OfficerRole[] = [
  * The statuses table is the authority once it exists; these are the legal ones the rules need
  * and the editor offers, with their exact Vietnamese labels.
  */
-export const STATUS_LABELS: Record<string, string> = {
-  moi_dang_ky: 'Mới đăng ký',
-  duoc_tiep_nhan: 'Được tiếp nhận',
-  khong_duoc_tiep_nhan: 'Không được tiếp nhận',
-  yeu_cau_bo_sung: 'Yêu cầu bổ sung giấy tờ',
-  da_bo_sung: 'Đã bổ sung hồ sơ',
-  dang_xu_ly: 'Đang xử lý',
-  dung_xu_ly: 'Dừng xử lý',
-  yeu_cau_nghia_vu_tai_chinh: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  da_xu_ly_xong: 'Đã xử lý xong',
-  da_tra_ket_qua: 'Đã trả kết quả',
-}
-export const SUPPLEMENT_STATUS = 'yeu_cau_bo_sung'
+/** Labels of the legal statuses by code (the statuses catalogue is the source). */
+export const STATUS_LABELS: Record<string, string> = Object.fromEntries(
+  LEGAL_STATUSES.map((status) => [status.code, status.label])
+)
+export const SUPPLEMENT_STATUS = 'yeu_cau_bo_sung_giay_to'
 export const RETURNED_STATUS = 'da_tra_ket_qua'
 
 export const DEFAULT_MINUTES_PER_WORKING_DAY = 480

@@ -56,16 +56,16 @@ const t = (
 function intakeTransitions(first: string, handler: string) {
   return [
     t('tiep_nhan', first, 'Chuyển xử lý', 'dang_xu_ly'),
-    t('tiep_nhan', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung', { reason: true }),
+    t('tiep_nhan', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung_giay_to', { reason: true }),
     t('tiep_nhan', null, 'Từ chối tiếp nhận', 'khong_duoc_tiep_nhan', { reason: true }),
-    t('tiep_nhan', handler, 'Chuyển hồ sơ đã bổ sung', 'da_bo_sung'),
+    t('tiep_nhan', handler, 'Chuyển hồ sơ đã bổ sung', 'da_bo_sung_ho_so'),
   ]
 }
 
 /** The handler's own exits: supplement via the counter (ST-12) and stopping (ST-13). */
 function handlerExits(handler: string) {
   return [
-    t(handler, 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung', { reason: true }),
+    t(handler, 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung_giay_to', { reason: true }),
     t(handler, null, 'Dừng xử lý', 'dung_xu_ly', { reason: true, attachment: true }),
   ]
 }
@@ -203,7 +203,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
       ...handlerExits('thu_ly'),
       t('phe_duyet', 'lien_thong', 'Chuyển liên thông', 'dang_xu_ly'),
       t('phe_duyet', 'thu_ly', 'Trả lại thụ lý', 'dang_xu_ly', { reason: true }),
-      t('lien_thong', 'nghia_vu_tai_chinh', 'Thông báo nghĩa vụ tài chính', 'yeu_cau_nghia_vu_tai_chinh', { attachment: true }),
+      t('lien_thong', 'nghia_vu_tai_chinh', 'Thông báo nghĩa vụ tài chính', 'yeu_cau_thuc_hien_nghia_vu_tai_chinh', { attachment: true }),
       t('lien_thong', 'thu_ly', 'Trả lại cơ quan chủ trì', 'dang_xu_ly', { reason: true }),
       t('nghia_vu_tai_chinh', 'tra_ket_qua', 'Xác nhận đã nộp', 'da_xu_ly_xong', { attachment: true }),
       ...returnTransitions,

@@ -191,7 +191,7 @@ test.group('OS-3.2 workflow editor: refusals', () => {
     ],
     [
       'no supplement loop',
-      (flow) => (flow.transitions = flow.transitions.filter((item) => item.statusCode !== 'yeu_cau_bo_sung')),
+      (flow) => (flow.transitions = flow.transitions.filter((item) => item.statusCode !== 'yeu_cau_bo_sung_giay_to')),
       'Quy trình chưa có vòng yêu cầu bổ sung',
     ],
   ]

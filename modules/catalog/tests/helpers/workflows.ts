@@ -16,7 +16,7 @@ export const go = (from: string, to: string | null, action: string, statusCode: 
   to,
   action,
   statusCode,
-  requiresReason: statusCode === 'yeu_cau_bo_sung',
+  requiresReason: statusCode === 'yeu_cau_bo_sung_giay_to',
   requiresAttachment: false,
 })
 
@@ -32,9 +32,9 @@ export function fourStepFlow(): WorkflowDefinition {
     ],
     transitions: [
       go('tiep_nhan', 'tham_dinh', 'Chuyển xử lý', 'dang_xu_ly'),
-      go('tiep_nhan', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung'),
+      go('tiep_nhan', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung_giay_to'),
       go('tham_dinh', 'phe_duyet', 'Trình ký', 'dang_xu_ly'),
-      go('tham_dinh', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung'),
+      go('tham_dinh', 'tiep_nhan', 'Yêu cầu bổ sung', 'yeu_cau_bo_sung_giay_to'),
       go('phe_duyet', 'tra_ket_qua', 'Phê duyệt', 'da_xu_ly_xong'),
       go('tra_ket_qua', null, 'Trả kết quả', 'da_tra_ket_qua'),
     ],

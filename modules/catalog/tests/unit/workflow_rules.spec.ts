@@ -59,13 +59,13 @@ test.group('OS-3.2 workflow rules', () => {
 
   test('OS-3.3 the supplement loop is required, goes back to intake and comes back in', ({ assert }) => {
     const flow = fourStepFlow()
-    flow.transitions = flow.transitions.filter((transition) => transition.statusCode !== 'yeu_cau_bo_sung')
+    flow.transitions = flow.transitions.filter((transition) => transition.statusCode !== 'yeu_cau_bo_sung_giay_to')
     assert.deepEqual(messages(flow), [
       'Quy trình chưa có vòng yêu cầu bổ sung: cần một thao tác dẫn tới trạng thái “Yêu cầu bổ sung giấy tờ” đưa hồ sơ về bước tiếp nhận',
     ])
 
     const notToIntake = fourStepFlow()
-    notToIntake.transitions.push(go('phe_duyet', 'tham_dinh', 'Bổ sung', 'yeu_cau_bo_sung'))
+    notToIntake.transitions.push(go('phe_duyet', 'tham_dinh', 'Bổ sung', 'yeu_cau_bo_sung_giay_to'))
     assert.deepEqual(messages(notToIntake), [
       'Thao tác “Bổ sung” của bước “Phê duyệt” yêu cầu bổ sung nhưng không đưa hồ sơ về một bước tiếp nhận',
     ])
@@ -73,7 +73,7 @@ test.group('OS-3.2 workflow rules', () => {
     // A second intake step that receives supplements but leads nowhere back into processing.
     const noWayBack = fourStepFlow()
     noWayBack.steps.splice(3, 0, step('nhan_bo_sung', 'Nhận bổ sung', 'intake', 0, { entryChannels: [] }))
-    noWayBack.transitions.push(go('tham_dinh', 'nhan_bo_sung', 'Yêu cầu bổ sung qua bưu chính', 'yeu_cau_bo_sung'))
+    noWayBack.transitions.push(go('tham_dinh', 'nhan_bo_sung', 'Yêu cầu bổ sung qua bưu chính', 'yeu_cau_bo_sung_giay_to'))
     noWayBack.transitions.push(go('nhan_bo_sung', 'tra_ket_qua', 'Trả hồ sơ', 'da_xu_ly_xong'))
     assert.deepEqual(messages(noWayBack), ['Sau khi bổ sung ở bước “Nhận bổ sung”, hồ sơ không thể quay lại bước “Thẩm định”'])
   })
