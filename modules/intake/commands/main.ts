@@ -1,0 +1,17 @@
+/*
+ * The intake module's ace commands, as a loader for the `commands` array of adonisrc.ts:
+ *   commands: [..., () => import('#intake/commands/main')]
+ */
+import { ListLoader } from '@adonisjs/core/ace'
+import type { CommandMetaData } from '@adonisjs/core/types/ace'
+import VerifyTrail from '#intake/commands/verify_trail'
+
+const loader = new ListLoader([VerifyTrail])
+
+export function getMetaData() {
+  return loader.getMetaData()
+}
+
+export function getCommand(metaData: CommandMetaData) {
+  return loader.getCommand(metaData)
+}
