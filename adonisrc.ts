@@ -9,6 +9,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('#intake/commands/main'),
+    () => import('#catalog/commands/generate_procedures'),
   ],
 
   providers: [

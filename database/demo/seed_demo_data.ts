@@ -7,6 +7,8 @@ import User from '#users/models/user'
 import { DEMO_PASSWORD, DEMO_TENANTS } from '#database/demo/demo_tenants'
 import { ensureLegalStatuses } from '#catalog/services/statuses'
 import { seedSharedCatalogues } from '#catalog/services/shared_catalogues'
+import { seedDemoProcedures } from '#database/demo/demo_procedures'
+import { seedDemoWorkflows } from '#database/demo/demo_workflows'
 
 export async function seedDemoData() {
   for (const demo of DEMO_TENANTS) {
@@ -54,5 +56,7 @@ export async function seedDemoData() {
       await ensureLegalStatuses()
       await seedSharedCatalogues()
     })
+    await seedDemoProcedures(tenant)
+    await seedDemoWorkflows(tenant)
   }
 }

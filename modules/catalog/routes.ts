@@ -6,10 +6,12 @@
 import { calendarRoutes } from '#catalog/routes/calendar'
 import { workflowRoutes } from '#catalog/routes/workflows'
 import { eformRoutes } from '#catalog/routes/eforms'
+import { procedureRoutes } from '#catalog/routes/procedures'
 import { statusRoutes } from '#catalog/routes/statuses'
 import { sharedCatalogueRoutes } from '#catalog/routes/shared_catalogues'
 
 export function catalogRoutes() {
+  procedureRoutes()
   workflowRoutes()
   eformRoutes()
   statusRoutes()

@@ -36,6 +36,21 @@ test.group('Demo data', (group) => {
     citizen.assertHeader('location', '/tai-khoan')
   })
 
+  test('OS-1 OS-3 every demo procedure of every demo tenant has a current workflow', async ({ assert }) => {
+    const { default: Tenant } = await import('#tenancy/tenant')
+    const { withTenant } = await import('#tenancy/tenant_context')
+    const { default: Procedure } = await import('#catalog/models/procedure')
+    const { default: Workflow } = await import('#catalog/models/workflow')
+    for (const tenant of await Tenant.query().whereIn('code', ['H26', 'H43', 'G12'])) {
+      await withTenant(tenant, async () => {
+        const procedures = await Procedure.query()
+        assert.isAtLeast(procedures.length, 40, `${tenant.name} has too few procedures`)
+        const current = await Workflow.query().where('isCurrent', true).whereNotNull('procedureId')
+        assert.equal(current.length, procedures.length)
+      })
+    }
+  })
+
   test('a demo account of Hà Nội is unknown on the Đà Nẵng portal', async ({ client, assert }) => {
     const { formError } = await import('#tests/helpers/forms')
     const response = await submitLogin(client, 'danang.localhost', { account_name: 'quantri@hanoi.example.vn', password: DEMO_PASSWORD })

@@ -5,7 +5,7 @@ import { pageOf } from '#catalog/services/shared_catalogues'
 /** OS-16: the administrative units (platform-wide, read-only): search by name, by province. */
 export default class AdministrativeUnitsController {
   async index({ request, response, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const qs = request.qs()
     const q = typeof qs.q === 'string' ? qs.q.trim().slice(0, 100) : ''
     const provinces = await administrativeUnits.provinces()

@@ -5,7 +5,7 @@ import { pageOf } from '#catalog/services/shared_catalogues'
 /** OS-16: the agencies and their identifier codes, read from the users module. */
 export default class AgencyCatalogueController {
   async index({ request, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const qs = request.qs()
     const q = typeof qs.q === 'string' ? qs.q.trim().slice(0, 100) : ''
     return view.render('catalog::pages/admin/shared_catalogues/agencies', {

@@ -47,7 +47,7 @@ function fieldInput(request: HttpContext['request'], kind: string) {
  */
 export default class EformFieldsController {
   async create({ params, request, response, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const kind = request.input('kind') as FieldKind
     if (!FIELD_KINDS.includes(kind)) return response.redirect().withQs(false).toPath(`/quan-tri/thu-tuc/${procedure.id}/bieu-mau`)
@@ -62,7 +62,7 @@ export default class EformFieldsController {
 
   async store(ctx: HttpContext) {
     const { params, request, bouncer } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const kind = String(request.input('kind') ?? request.qs().kind ?? '')
     const parent = request.input('parent') || null
@@ -74,7 +74,7 @@ export default class EformFieldsController {
   }
 
   async edit({ params, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const current = await currentEform(procedure.id)
     const field = findField(current?.fields ?? [], params.path) ?? notFound()
@@ -89,7 +89,7 @@ export default class EformFieldsController {
 
   async update(ctx: HttpContext) {
     const { params, request, bouncer } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const current = await currentEform(procedure.id)
     const existing = findField(current?.fields ?? [], params.path) ?? notFound()
@@ -102,7 +102,7 @@ export default class EformFieldsController {
 
   async destroy(ctx: HttpContext) {
     const { params, bouncer, i18n } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const current = await currentEform(procedure.id)
     const existing = findField(current?.fields ?? [], params.path) ?? notFound()
@@ -125,7 +125,7 @@ export default class EformFieldsController {
 
   private async move(ctx: HttpContext, direction: -1 | 1) {
     const { params, bouncer, i18n } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const current = await currentEform(procedure.id)
     findField(current?.fields ?? [], params.path) ?? notFound()

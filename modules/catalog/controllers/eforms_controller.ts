@@ -12,7 +12,7 @@ import { validateEformValues } from '#catalog/services/eform_values'
 /** PT-1.1, PT-1.2: a procedure's e-form: the editor page, saving a whole definition, preview. */
 export default class EformsController {
   async show({ params, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const current = await currentEform(procedure.id)
     return view.render('catalog::pages/admin/eforms/show', {
@@ -26,7 +26,7 @@ export default class EformsController {
 
   /** Saves a definition pasted as JSON; refused as a whole when anything is wrong. */
   async store({ params, request, response, session, bouncer, auth, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const editor = `/quan-tri/thu-tuc/${procedure.id}/bieu-mau`
     const refuse = (messages: string[]) => {
@@ -56,7 +56,7 @@ export default class EformsController {
 
   /** The form as applicants will see it: the current version, or `?phien-ban=N`. */
   async preview({ params, request, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const eform = await this.versionAsked(procedure.id, request.input('phien-ban'))
     return view.render('catalog::pages/admin/eforms/preview', { procedure, eform, values: {}, errors: {}, result: null })
@@ -64,7 +64,7 @@ export default class EformsController {
 
   /** Tries sample values against the rules; nothing is stored. */
   async check({ params, request, response, view, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const eform = await this.versionAsked(procedure.id, request.input('phien-ban'))
     const input = { ...request.except(['_csrf', 'phien-ban']), ...request.allFiles() }

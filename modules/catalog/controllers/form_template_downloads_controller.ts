@@ -10,7 +10,7 @@ import { attachmentDisposition } from '#catalog/services/file_content'
  */
 export default class FormTemplateDownloadsController {
   async show({ params, response, bouncer }: HttpContext) {
-    const canSeeDrafts = await bouncer.allows('administerAccounts')
+    const canSeeDrafts = await bouncer.allows('editCatalog')
     const template = await downloadableTemplate(params.id, canSeeDrafts)
     if (!template) throw new Exception('Form template not found', { status: 404, code: 'E_ROW_NOT_FOUND' })
     const stream = await drive.use('files').getStream(template.fileKey)

@@ -22,7 +22,7 @@ const templateValidator = vine.create(
 /** OS-2.5, OL-7: the form templates of one procedure, as its admins maintain them. */
 export default class FormTemplatesController {
   async index({ params, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     return view.render('catalog::pages/admin/form_templates/index', {
       procedure,
@@ -34,7 +34,7 @@ export default class FormTemplatesController {
   }
 
   async store({ params, request, response, session, bouncer, auth, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await Procedure.findOrFail(params.id)
     const back = `/quan-tri/thu-tuc/${procedure.id}/mau-don`
     const [error, details] = await request.tryValidateUsing(templateValidator, {
@@ -64,7 +64,7 @@ export default class FormTemplatesController {
   }
 
   async destroy({ params, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const template = await FormTemplate.query()
       .where('id', params.templateId)
       .where('procedure_id', params.id)

@@ -9,7 +9,7 @@ import {
 /** OS-16.2: an admin adds an entry to a catalogue or corrects its name. */
 export default class SharedCatalogueEntriesController {
   async store({ params, request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const details = await request.validateUsing(createEntryValidator, {
       meta: { catalogueId: catalogue.id },
@@ -21,14 +21,14 @@ export default class SharedCatalogueEntriesController {
   }
 
   async edit({ params, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const entry = await findEntry(catalogue, params.entryId)
     return view.render('catalog::pages/admin/shared_catalogues/entry_edit', { catalogue, entry })
   }
 
   async update({ params, request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const entry = await findEntry(catalogue, params.entryId)
     const details = await request.validateUsing(updateEntryValidator, { messagesProvider: catalogueFormMessages(i18n) })

@@ -4,7 +4,7 @@ import { findCatalogue, findEntry, setEntryActive } from '#catalog/services/shar
 /** OS-16.2: an entry is taken out of use (never deleted: records may cite it). */
 export default class SharedCatalogueEntryDeactivationsController {
   async store({ params, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const entry = await findEntry(catalogue, params.entryId)
     await setEntryActive(entry, false)

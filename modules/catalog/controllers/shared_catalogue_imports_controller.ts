@@ -9,7 +9,7 @@ import { catalogueFormMessages, importValidator } from '#catalog/validators/cata
  */
 export default class SharedCatalogueImportsController {
   async store({ request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const { catalogue_file: file } = await request.validateUsing(importValidator, {
       messagesProvider: catalogueFormMessages(i18n),
     })

@@ -8,7 +8,7 @@ import { CatalogueSyncError, syncCatalogue } from '#catalog/services/catalogue_s
  */
 export default class SharedCatalogueSyncsController {
   async store({ params, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const back = `/quan-tri/danh-muc/${catalogue.id}`
     if (!catalogue.isNational) {

@@ -16,7 +16,7 @@ import { catalogueFormMessages, catalogueValidator } from '#catalog/validators/c
 /** OS-16: the shared catalogues an admin sees and keeps (list, create, entries of one). */
 export default class SharedCataloguesController {
   async index({ view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     return view.render('catalog::pages/admin/shared_catalogues/index', {
       catalogues: await listCatalogues(),
       unitCounts: await administrativeUnits.counts(),
@@ -27,7 +27,7 @@ export default class SharedCataloguesController {
   }
 
   async store({ request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const details = await request.validateUsing(catalogueValidator, { messagesProvider: catalogueFormMessages(i18n) })
     const catalogue = await createCatalogue(details)
     session.flash('notice', i18n.t('catalogues.catalogues.created', { name: catalogue.name }))
@@ -36,7 +36,7 @@ export default class SharedCataloguesController {
 
   /** The entries, searchable and paged; an htmx search gets only the results fragment. */
   async show({ params, request, response, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const catalogue = await findCatalogue(params.id)
     const filters = entryFiltersFrom(request.qs())
     const entries = await searchEntries(catalogue, filters, pageOf(request.qs()))

@@ -17,12 +17,12 @@ import {
 /** OS-4.1: the tenant's processing statuses; the legal ones of Appendix I are read-only. */
 export default class StatusesController {
   async index({ view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     return view.render('catalog::pages/admin/statuses/index', { statuses: await listStatuses() })
   }
 
   async store({ request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const details = await request.validateUsing(createStatusValidator, {
       meta: { statusId: null },
       messagesProvider: catalogueFormMessages(i18n),
@@ -33,7 +33,7 @@ export default class StatusesController {
   }
 
   async edit(ctx: HttpContext) {
-    await ctx.bouncer.authorize('administerAccounts')
+    await ctx.bouncer.authorize('editCatalog')
     const status = await findStatus(ctx.params.id)
     if (status.isLegal) return this.#refuse(ctx, status)
     return ctx.view.render('catalog::pages/admin/statuses/edit', { status })
@@ -41,7 +41,7 @@ export default class StatusesController {
 
   async update(ctx: HttpContext) {
     const { params, request, response, session, bouncer, i18n } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const status = await findStatus(params.id)
     if (status.isLegal) return this.#refuse(ctx, status)
     const details = await request.validateUsing(updateStatusValidator, {
@@ -60,7 +60,7 @@ export default class StatusesController {
 
   async destroy(ctx: HttpContext) {
     const { params, response, session, bouncer, i18n } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const status = await findStatus(params.id)
     try {
       await deleteStatus(status)

@@ -34,7 +34,7 @@ const DRAFT_INTENTS = ['add_step', 'add_transition', 'check'] as const
 export default class WorkflowsController {
   async show(ctx: HttpContext) {
     const { params, request, session, bouncer } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
     const current = await currentWorkflow(procedure)
     const minutesPerDay = minutesPerWorkingDay()
@@ -54,7 +54,7 @@ export default class WorkflowsController {
 
   async store(ctx: HttpContext) {
     const { params, request, response, session, bouncer, i18n, auth } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
     const minutesPerDay = minutesPerWorkingDay()
     const draft = workflowFromForm(request.all(), minutesPerDay)
@@ -87,7 +87,7 @@ export default class WorkflowsController {
   /** POST …/quy-trinh/kiem-tra: the live check of the rules, as a fragment (OS-3.2). */
   async check(ctx: HttpContext) {
     const { params, request, response, bouncer } = ctx
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
     const draft = workflowFromForm(request.all(), minutesPerWorkingDay())
     if (!isHtmx(ctx)) return this.draft(ctx, procedure, draft, 'check')

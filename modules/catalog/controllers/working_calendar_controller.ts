@@ -27,7 +27,7 @@ function yearOf(query: Record<string, any>) {
 /** Issue 3 item 6: the tenant's working days, office hours, holidays and admin overrides. */
 export default class WorkingCalendarController {
   async show({ request, view, bouncer }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const year = yearOf(request.qs())
     const { calendar, days } = await calendarYear(year)
     const periods = calendar.settings.workingPeriods
@@ -47,7 +47,7 @@ export default class WorkingCalendarController {
   }
 
   async update({ request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const details = await request.validateUsing(calendarSettingsValidator, {
       messagesProvider: calendarFormMessages(i18n),
     })
@@ -60,7 +60,7 @@ export default class WorkingCalendarController {
   }
 
   async storeOverride({ request, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const details = await request.validateUsing(calendarOverrideValidator, {
       messagesProvider: calendarFormMessages(i18n),
     })
@@ -73,7 +73,7 @@ export default class WorkingCalendarController {
   }
 
   async destroyOverride({ params, response, session, bouncer, i18n }: HttpContext) {
-    await bouncer.authorize('administerAccounts')
+    await bouncer.authorize('editCatalog')
     const override = await findCalendarOverride(params.id)
     await removeCalendarOverride(override)
     session.flash('notice', i18n.t('calendar.override_deleted', { date: override.date.toFormat('dd/MM/yyyy') }))

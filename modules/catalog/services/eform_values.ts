@@ -7,6 +7,7 @@
  * `key`, `address[province]`, `members[0][full_name]`; files come from `request.allFiles()`
  * merged in (see `mergeFiles`).
  */
+import { formatAmount, parseMoney } from '#services/money_format'
 import vine, { errors as vineErrors } from '@vinejs/vine'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
@@ -53,23 +54,6 @@ export type EformValidationResult =
 
 /* ------------------------------------------------------------------ rules */
 
-/** 1.000.000, 1 000 000, 1,000,000 or 1000000, optionally followed by đ, đồng or VND. */
-export function parseMoney(value: string): number | null {
-  const amount = value
-    .trim()
-    .replace(/\s*(đ|đồng|vnd|vnđ)$/i, '')
-    .trim()
-  if (/^\d+$/.test(amount)) return Number(amount)
-  if (/^\d{1,3}(\.\d{3})+$/.test(amount)) return Number(amount.replace(/\./g, ''))
-  if (/^\d{1,3}(,\d{3})+$/.test(amount)) return Number(amount.replace(/,/g, ''))
-  if (/^\d{1,3}( \d{3})+$/.test(amount)) return Number(amount.replace(/ /g, ''))
-  return null
-}
-
-export function formatMoney(amount: number) {
-  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-}
-
 const moneyAmount = vine.createRule((value: unknown, options: { min?: number; max?: number }, field: FieldContext) => {
   if (typeof value !== 'string') return
   const amount = parseMoney(value)
@@ -78,9 +62,9 @@ const moneyAmount = vine.createRule((value: unknown, options: { min?: number; ma
     return
   }
   if (options.min !== undefined && amount < options.min) {
-    field.report('The {{ field }} is too small', 'moneyMin', field, { min: formatMoney(options.min) })
+    field.report('The {{ field }} is too small', 'moneyMin', field, { min: formatAmount(options.min) })
   } else if (options.max !== undefined && amount > options.max) {
-    field.report('The {{ field }} is too large', 'moneyMax', field, { max: formatMoney(options.max) })
+    field.report('The {{ field }} is too large', 'moneyMax', field, { max: formatAmount(options.max) })
   } else {
     field.mutate(amount, field)
   }
