@@ -7,7 +7,7 @@
  * workflow; a transition to no step (`to: null`) ends the dossier's processing.
  */
 import { LEGAL_STATUSES } from '#catalog/services/statuses'
-import type { OfficerRole } from '#users/models/user'
+import { OFFICER_ROLES, type OfficerRole } from '#users/models/user'
 
 export const STEP_KINDS = [
   'intake',
@@ -25,18 +25,9 @@ export const ENTRY_CHANNELS = ['counter', 'online'] as const
 export type EntryChannel = (typeof ENTRY_CHANNELS)[number]
 
 /**
- * The officer roles (OFFICER_ROLES) that act on a step; admin and editor configure, they do not
- * process. Listed here rather than filtered from the model so the rules stay free of the ORM.
+ * The officer roles that act on a step; admin and editor configure, they do not process.
  */
-export const STEP_ROLES: readonly OfficerRole[] = [
-  'receptionist',
-  'handler',
-  'dept_head',
-  'approver',
-  'archivist',
-  'controller',
-  'feedback_officer',
-]
+export const STEP_ROLES: readonly OfficerRole[] = OFFICER_ROLES.filter((role) => role !== 'admin' && role !== 'editor')
 
 /**
  * Status codes a transition can lead to: the stable codes of the Appendix I catalogue (ST).
