@@ -20,7 +20,7 @@ import {
 } from '#catalog/validators/procedure_form'
 import { createProcedure, updateProcedure } from '#catalog/actions/save_procedure'
 import { ADMINISTRATIVE_LEVELS, APPLICANT_TYPES, CHANNELS } from '#catalog/models/procedure'
-import { formatMoney } from '#services/money_format'
+import { currentWorkflowDiagram } from '#catalog/services/procedure_workflow_diagram'
 
 /**
  * A request from htmx that swaps part of the page gets the fragment; a page load, a
@@ -76,10 +76,11 @@ export default class ProceduresController {
     return response.redirect().status(303).toPath(`/quan-tri/thu-tuc/${procedure.id}`)
   }
 
-  async show({ params, view, bouncer }: HttpContext) {
+  async show({ params, view, bouncer, i18n }: HttpContext) {
     await bouncer.authorize('editCatalog')
     const procedure = await findProcedureWithDetails(params.id)
-    return view.render('catalog::pages/admin/procedures/show', { procedure, formatMoney })
+    const diagram = await currentWorkflowDiagram(procedure, i18n)
+    return view.render('catalog::pages/admin/procedures/show', { procedure, diagram })
   }
 
   async edit(ctx: HttpContext) {

@@ -10,7 +10,6 @@ import {
 import { saveWorkflowVersion, workflowViolations } from '#catalog/actions/save_workflow'
 import { splitMinutes, workflowFromForm } from '#catalog/validators/workflow_form'
 import {
-  DEFAULT_MINUTES_PER_WORKING_DAY,
   STATUS_LABELS,
   STEP_KINDS,
   STEP_ROLES,
@@ -20,7 +19,8 @@ import {
   type WorkflowViolation,
 } from '#catalog/services/workflow_rules'
 import { findTemplate, instantiateTemplate, WORKFLOW_TEMPLATES } from '#catalog/services/workflow_templates'
-import { renderWorkflowDiagram, type WorkflowDiagram } from '#catalog/services/workflow_diagram'
+import { diagramOfWorkflow } from '#catalog/services/procedure_workflow_diagram'
+import { loadWorkingCalendar } from '#catalog/services/working_calendar'
 
 /** Spare rows the editor always offers, so steps and transitions can be added without script. */
 const SPARE_STEPS = 1
@@ -37,7 +37,7 @@ export default class WorkflowsController {
     await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
     const current = await currentWorkflow(procedure)
-    const minutesPerDay = minutesPerWorkingDay()
+    const minutesPerDay = (await minutesPerWorkingDay())
 
     // The editor starts from, in order: a refused draft coming back, a chosen template, the
     // current version, the default template.
@@ -56,7 +56,7 @@ export default class WorkflowsController {
     const { params, request, response, session, bouncer, i18n, auth } = ctx
     await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
-    const minutesPerDay = minutesPerWorkingDay()
+    const minutesPerDay = (await minutesPerWorkingDay())
     const draft = workflowFromForm(request.all(), minutesPerDay)
 
     const intent = String(request.input('intent', ''))
@@ -89,16 +89,16 @@ export default class WorkflowsController {
     const { params, request, response, bouncer } = ctx
     await bouncer.authorize('editCatalog')
     const procedure = await findProcedure(params.id)
-    const draft = workflowFromForm(request.all(), minutesPerWorkingDay())
+    const draft = workflowFromForm(request.all(), (await minutesPerWorkingDay()))
     if (!isHtmx(ctx)) return this.draft(ctx, procedure, draft, 'check')
-    const violations = await workflowViolations(procedure, draft, minutesPerWorkingDay())
+    const violations = await workflowViolations(procedure, draft, (await minutesPerWorkingDay()))
     response.status(violations.length ? 422 : 200)
     return ctx.view.render('catalog::pages/admin/workflows/check', { violations })
   }
 
   /** Adds a spare row or checks the draft, saving nothing; the editor alone for htmx. */
   private async draft(ctx: HttpContext, procedure: Procedure, draft: WorkflowDefinition, intent: string) {
-    const violations = await workflowViolations(procedure, draft, minutesPerWorkingDay())
+    const violations = await workflowViolations(procedure, draft, (await minutesPerWorkingDay()))
     const extra = { steps: intent === 'add_step' ? 1 : 0, transitions: intent === 'add_transition' ? 1 : 0 }
     if (isHtmx(ctx)) return this.renderEditor(ctx, procedure, draft, { violations, extra })
     return this.renderPage(ctx, procedure, draft, { violations, extra, isDraft: true })
@@ -114,19 +114,10 @@ export default class WorkflowsController {
     const current = await currentWorkflow(procedure)
     const history = await workflowHistory(procedure)
     const departments = await departmentNames()
-    const minutesPerDay = minutesPerWorkingDay()
-    let diagram: WorkflowDiagram | null = null
-    if (current) {
-      const definition = definitionOf(current)
-      diagram = await renderWorkflowDiagram(definition, {
-        title: i18n.t('workflows.diagram.title', { procedure: procedure.name, version: current.version }),
-        minutesPerWorkingDay: minutesPerDay,
-        actors: actorsOf(ctx, definition, departments),
-        words: diagramWords(ctx),
-      })
-    }
+    const minutesPerDay = (await minutesPerWorkingDay())
+    const diagram = current ? await diagramOfWorkflow(current, procedure, i18n, minutesPerDay, departments) : null
     return view.render('catalog::pages/admin/workflows/show', {
-      ...this.editorData(ctx, procedure, draft, departments, state),
+      ...(await await this.editorData(ctx, procedure, draft, departments, state)),
       current,
       history,
       diagram,
@@ -142,10 +133,10 @@ export default class WorkflowsController {
 
   private async renderEditor(ctx: HttpContext, procedure: Procedure, draft: WorkflowDefinition, state: EditorState) {
     const departments = await departmentNames()
-    return ctx.view.render('catalog::pages/admin/workflows/editor', this.editorData(ctx, procedure, draft, departments, state))
+    return ctx.view.render('catalog::pages/admin/workflows/editor', await this.editorData(ctx, procedure, draft, departments, state))
   }
 
-  private editorData(
+  private async editorData(
     ctx: HttpContext,
     procedure: Procedure,
     draft: WorkflowDefinition,
@@ -153,7 +144,7 @@ export default class WorkflowsController {
     state: EditorState
   ) {
     const { i18n } = ctx
-    const minutesPerDay = minutesPerWorkingDay()
+    const minutesPerDay = (await minutesPerWorkingDay())
     const blankStep = { key: '', name: '', kind: '', departmentId: null, role: null, timeLimitMinutes: 0, entryChannels: [] }
     const blankTransition = { from: '', to: '', action: '', statusCode: '', requiresReason: false, requiresAttachment: false }
     const steps = [
@@ -198,26 +189,7 @@ function isHtmx(ctx: HttpContext) {
   return ctx.request.header('hx-request') === 'true'
 }
 
-/** The working calendar will supply the tenant's working day; until then, 8 hours. */
-function minutesPerWorkingDay() {
-  return DEFAULT_MINUTES_PER_WORKING_DAY
-}
-
-function diagramWords({ i18n }: HttpContext) {
-  return {
-    limit: i18n.t('workflows.diagram.limit'),
-    end: i18n.t('workflows.diagram.end'),
-    entries: { counter: i18n.t('workflows.diagram.entry_counter'), online: i18n.t('workflows.diagram.entry_online') },
-  }
-}
-
-function actorsOf({ i18n }: HttpContext, definition: WorkflowDefinition, departments: Map<number, string>) {
-  return Object.fromEntries(
-    definition.steps.map((step) => [
-      step.key,
-      [step.role ? i18n.t(`staff.roles.${step.role}`) : null, step.departmentId ? departments.get(step.departmentId) : null]
-        .filter(Boolean)
-        .join(' · '),
-    ])
-  )
+/** The length of the tenant's working day, from its working calendar. */
+async function minutesPerWorkingDay() {
+  return (await loadWorkingCalendar()).minutesPerWorkingDay
 }

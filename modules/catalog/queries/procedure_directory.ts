@@ -53,15 +53,20 @@ function containing(term: string) {
 }
 
 /**
- * Name (with or without diacritics, "ho tich" finds "Hộ tịch") or national code. Grouped in a
+ * Every word of the term in the name, with or without diacritics and whatever the punctuation
+ * ("sua chua cai tao" finds "sửa chữa, cải tạo"), or the term in the national code. Grouped in a
  * callback so that the OR stays inside the tenant's scope.
  */
 export function whereProcedureMatches(query: ProcedureQuery, term: string) {
-  const pattern = containing(term)
+  const words = term.split(/[\s,.;:()/–-]+/).filter(Boolean).slice(0, 12)
   query.where((matching) => {
     matching
-      .whereRaw('lower(immutable_unaccent(procedures.name)) like lower(immutable_unaccent(?))', [pattern])
-      .orWhereRaw('procedures.national_code like ?', [pattern])
+      .where((named) => {
+        for (const word of words) {
+          named.whereRaw('lower(immutable_unaccent(procedures.name)) like lower(immutable_unaccent(?))', [containing(word)])
+        }
+      })
+      .orWhereRaw('procedures.national_code like ?', [containing(term)])
   })
 }
 
