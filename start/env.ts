@@ -24,4 +24,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** The national shared catalogue system (a local stand-in in development and tests). */
   NATIONAL_CATALOGUE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NATIONAL_CATALOGUE_TIMEOUT_MS: Env.schema.number.optional(),
+
+  /** The National Database on Administrative Procedures (a local stand-in in development and tests). */
+  NATIONAL_PROCEDURE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  NATIONAL_PROCEDURE_TIMEOUT_MS: Env.schema.number.optional(),
 })

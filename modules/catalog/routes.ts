@@ -9,6 +9,7 @@ import { eformRoutes } from '#catalog/routes/eforms'
 import { procedureRoutes } from '#catalog/routes/procedures'
 import { statusRoutes } from '#catalog/routes/statuses'
 import { sharedCatalogueRoutes } from '#catalog/routes/shared_catalogues'
+import { procedureSyncRoutes } from '#catalog/routes/procedure_sync'
 
 export function catalogRoutes() {
   procedureRoutes()
@@ -16,5 +17,6 @@ export function catalogRoutes() {
   eformRoutes()
   statusRoutes()
   sharedCatalogueRoutes()
+  procedureSyncRoutes()
   calendarRoutes()
 }
