@@ -6,6 +6,7 @@ import Department from '#users/models/department'
 import User from '#users/models/user'
 import { DEMO_PASSWORD, DEMO_TENANTS } from '#database/demo/demo_tenants'
 import { ensureLegalStatuses } from '#catalog/services/statuses'
+import { ensureDefaultSlipTemplates } from '#catalog/services/slip_defaults'
 import { seedSharedCatalogues } from '#catalog/services/shared_catalogues'
 import { seedDemoProcedures } from '#database/demo/demo_procedures'
 import { seedDemoWorkflows } from '#database/demo/demo_workflows'
@@ -54,6 +55,7 @@ export async function seedDemoData() {
         emailVerifiedAt: DateTime.now(),
       })
       await ensureLegalStatuses()
+      await ensureDefaultSlipTemplates()
       await seedSharedCatalogues()
     })
     await seedDemoProcedures(tenant)

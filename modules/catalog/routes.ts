@@ -9,14 +9,16 @@ import { eformRoutes } from '#catalog/routes/eforms'
 import { procedureRoutes } from '#catalog/routes/procedures'
 import { statusRoutes } from '#catalog/routes/statuses'
 import { sharedCatalogueRoutes } from '#catalog/routes/shared_catalogues'
+import { slipRoutes } from '#catalog/routes/slips'
 import { procedureSyncRoutes } from '#catalog/routes/procedure_sync'
 
 export function catalogRoutes() {
   procedureRoutes()
+  procedureSyncRoutes()
   workflowRoutes()
   eformRoutes()
   statusRoutes()
   sharedCatalogueRoutes()
-  procedureSyncRoutes()
   calendarRoutes()
+  slipRoutes()
 }

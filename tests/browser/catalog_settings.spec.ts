@@ -33,6 +33,8 @@ test.group('Catalog settings screens in Chromium', (group) => {
       '/quan-tri/trang-thai',
       '/quan-tri/danh-muc',
       '/quan-tri/lich-lam-viec',
+      '/quan-tri/mau-phieu',
+      '/quan-tri/dong-bo-thu-tuc',
       `/quan-tri/thu-tuc/${procedure.id}/quy-trinh?mau=leader_approval`,
       `/quan-tri/thu-tuc/${procedure.id}/bieu-mau`,
       `/quan-tri/thu-tuc/${procedure.id}/mau-don`,
