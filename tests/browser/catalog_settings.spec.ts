@@ -23,6 +23,13 @@ test.group('Catalog settings screens in Chromium', (group) => {
       await seedSharedCatalogues()
     })
     const procedure = await addProcedure(tenant)
+    const { catalogue, slip } = await withTenant(tenant, async () => {
+      const { default: SharedCatalogue } = await import('#catalog/models/shared_catalogue')
+      const { default: SlipTemplate } = await import('#catalog/models/slip_template')
+      const { ensureDefaultSlipTemplates } = await import('#catalog/services/slip_defaults')
+      await ensureDefaultSlipTemplates()
+      return { catalogue: await SharedCatalogue.query().firstOrFail(), slip: await SlipTemplate.query().whereNotNull('slipSet').firstOrFail() }
+    })
     const { page, visit } = await openPage(cleanup, hostOf(tenant))
     await visit('/dang-nhap')
     await page.getByLabel('Số định danh cá nhân hoặc thư điện tử').fill(admin.email!)
@@ -34,7 +41,13 @@ test.group('Catalog settings screens in Chromium', (group) => {
       '/quan-tri/danh-muc',
       '/quan-tri/lich-lam-viec',
       '/quan-tri/mau-phieu',
+      `/quan-tri/mau-phieu/${slip.id}/sua`,
       '/quan-tri/dong-bo-thu-tuc',
+      `/quan-tri/danh-muc/${catalogue.id}`,
+      '/quan-tri/danh-muc/don-vi-hanh-chinh',
+      '/quan-tri/danh-muc/co-quan',
+      '/quan-tri/linh-vuc',
+      `/quan-tri/thu-tuc/${procedure.id}/bieu-mau/truong/them?kind=text`,
       `/quan-tri/thu-tuc/${procedure.id}/quy-trinh?mau=leader_approval`,
       `/quan-tri/thu-tuc/${procedure.id}/bieu-mau`,
       `/quan-tri/thu-tuc/${procedure.id}/mau-don`,
