@@ -6,6 +6,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { accountRoutes } from '#users/routes'
 import { catalogRoutes } from '#catalog/routes'
+import { portalRoutes } from '#portal/routes'
 
 const HealthController = () => import('#controllers/health_controller')
 const AssetsController = () => import('#http/assets_controller')
@@ -45,5 +46,6 @@ router
 
     accountRoutes()
     catalogRoutes()
+    portalRoutes()
   })
   .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])

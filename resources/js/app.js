@@ -13,7 +13,7 @@
 })()
 
 // "Another picture" buttons next to a captcha: a new image without reloading the form.
-(function () {
+;(function () {
   var buttons = document.querySelectorAll('[data-refreshes]')
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].hidden = false

@@ -3,13 +3,13 @@
  * accounts that can log in (the acceptance path of the foundation issue, over HTTP).
  */
 import { test } from '@japa/runner'
-import { seedDemoData } from '#database/demo/seed_demo_data'
+import { ensureDemoData } from '#tests/helpers/demo'
 import { DEMO_PASSWORD } from '#database/demo/demo_tenants'
 import { clearRateLimits, submitLogin } from '#tests/helpers/accounts'
 
 test.group('Demo data', (group) => {
   group.setup(async () => {
-    await seedDemoData()
+    await ensureDemoData()
   })
   group.each.setup(() => clearRateLimits())
 

@@ -85,6 +85,9 @@ export async function openPage(
   })
   cleanup(() => context.close())
   const page = await context.newPage()
+  // A script error on any page fails the test at the next visit: the app's scripts must run clean.
+  const scriptErrors: string[] = []
+  page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`))
   return {
     context,
     page,
@@ -93,6 +96,7 @@ export async function openPage(
       if (!response || !response.ok()) {
         throw new Error(`GET ${urlFor(host, path)} answered ${response?.status() ?? 'nothing'}`)
       }
+      if (scriptErrors.length) throw new Error(`Script errors in the page:\n${scriptErrors.join('\n')}`)
     },
   }
 }
