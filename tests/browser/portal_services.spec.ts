@@ -80,7 +80,7 @@ test.group('Portal services in Chromium', (group) => {
   }) => {
     const { page, visit } = await openPage(cleanup, HOST)
     await visit('/')
-    await page.getByLabel('Tìm dịch vụ công theo tên thủ tục, lĩnh vực hoặc cơ quan').fill('dang ky khai sinh')
+    await page.getByLabel('Tìm dịch vụ công theo tên thủ tục hoặc lĩnh vực').fill('dang ky khai sinh')
     await Promise.all([page.waitForURL(/\/dich-vu-cong\?q=dang/), page.getByRole('button', { name: 'Tìm kiếm', exact: true }).click()])
     const first = page.locator('.service-name a').first()
     assert.equal(await first.textContent(), 'Thủ tục đăng ký khai sinh')
