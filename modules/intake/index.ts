@@ -16,3 +16,4 @@ export type { TrailEventInput, TrailBreak, TrailCheck, TrailsCheck } from '#inta
 export { DOSSIER_CHANNELS } from '#intake/models/dossier'
 export type { DossierChannel } from '#intake/models/dossier'
 export type { Clock } from '#intake/services/clock'
+export { default as Dossier } from '#intake/models/dossier'

@@ -20,7 +20,7 @@ import {
   serviceDescription,
 } from '#portal/services/service_presenter'
 import { publicUrl } from '#http/public_url'
-import { currentWorkflowDiagram } from '#catalog/services/procedure_workflow_diagram'
+import { currentWorkflowDiagram } from '#catalog/index'
 
 /**
  * A request from htmx that swaps part of the page gets the fragment; a page load, a back/forward

@@ -7,10 +7,8 @@
  */
 import limiter from '@adonisjs/limiter/services/main'
 import type { DateTime } from 'luxon'
-import Dossier from '#intake/models/dossier'
-import Procedure from '#catalog/models/procedure'
-import Status from '#catalog/models/status'
-import { LEGAL_STATUSES } from '#catalog/services/statuses'
+import { Dossier } from '#intake/index'
+import { LEGAL_STATUSES, Procedure, Status } from '#catalog/index'
 
 export const CODE_MAX_LENGTH = 60
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { takeCaptchaAnswer } from '#users/services/captcha'
+import { takeCaptchaAnswer } from '#users/index'
 import { findPublicDossierStatus, lookupLimiter } from '#portal/lookup/dossier_lookup'
 import { lookupMessages, lookupValidator } from '#portal/lookup/lookup_validator'
 

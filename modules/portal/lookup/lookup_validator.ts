@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
-import { matchesCaptcha } from '#users/validators/rules'
+import { matchesCaptcha } from '#users/index'
 import { CODE_MAX_LENGTH } from '#portal/lookup/dossier_lookup'
 
 /** The lookup form: the dossier code and the picture code (checked before any lookup). */

@@ -3,8 +3,7 @@
  * description, and the schema.org GovernmentService data search engines read (NF-2).
  */
 import type { I18n } from '@adonisjs/i18n'
-import type Procedure from '#catalog/models/procedure'
-import type FormTemplate from '#catalog/models/form_template'
+import type { FormTemplate, Procedure } from '#catalog/index'
 import type Tenant from '#tenancy/tenant'
 
 /** "15 ngày làm việc", "2,5 ngày làm việc", or "trong ngày làm việc" for half a day. */

@@ -9,10 +9,8 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import Procedure, { ADMINISTRATIVE_LEVELS, type AdministrativeLevel } from '#catalog/models/procedure'
-import Sector from '#catalog/models/sector'
-import FormTemplate from '#catalog/models/form_template'
-import Agency from '#users/models/agency'
+import { ADMINISTRATIVE_LEVELS, FormTemplate, Procedure, Sector, type AdministrativeLevel } from '#catalog/index'
+import { Agency } from '#users/index'
 
 export const PER_PAGE = 20
 export const ONLINE_LEVELS = [1, 2, 3, 4] as const
