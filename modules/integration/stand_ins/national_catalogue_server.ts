@@ -10,9 +10,9 @@
  *   node --import=@poppinss/ts-exec modules/integration/stand_ins/national_catalogue_server.ts
  * (port from NATIONAL_CATALOGUE_PORT, default 4545) to sync the demo tenants against it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ServerResponse } from 'node:http'
 import { pathToFileURL } from 'node:url'
+import { StandInServer, integerParameter, json } from '#integration/stand_ins/stand_in_server'
 
 export interface StandInEntry {
   code: string
@@ -28,12 +28,6 @@ interface StandInCatalogue {
   entries: Map<string, StandInEntry>
 }
 
-/**
- * none: behave; garbage: 200 with an HTML maintenance page; bad_shape: 200 with JSON of the
- * wrong shape; server_error: 503; hang: accept the request and never answer.
- */
-export type StandInFault = 'none' | 'garbage' | 'bad_shape' | 'server_error' | 'hang'
-
 export interface CatalogueSeed {
   name: string
   kind?: string
@@ -43,18 +37,14 @@ export interface CatalogueSeed {
 export const DEFAULT_PAGE_SIZE = 500
 export const MAX_PAGE_SIZE = 1000
 
-export class NationalCatalogueStandIn {
+export class NationalCatalogueStandIn extends StandInServer {
+  protected readonly badShape = { data: 'ok', items: null }
+
   #catalogues = new Map<string, StandInCatalogue>()
   #version = 0
-  #server?: Server
-  /** What the next requests get; see StandInFault. */
-  fault: StandInFault = 'none'
-  /** How many requests are answered properly before `fault` applies (lets a later page fail). */
-  faultAfterRequests = 0
-  /** Every request path received, for tests. */
-  readonly requests: string[] = []
 
   constructor(seed: Record<string, CatalogueSeed> = {}) {
+    super()
     for (const [code, catalogue] of Object.entries(seed)) {
       this.addCatalogue(code, catalogue.name, catalogue.kind)
       for (const [entryCode, name] of catalogue.entries) this.upsertEntry(code, entryCode, name)
@@ -92,46 +82,7 @@ export class NationalCatalogueStandIn {
     return catalogue
   }
 
-  /** Listens on the loopback interface; port 0 picks a free one. Returns the base URL. */
-  async listen(port = 0, host = '127.0.0.1') {
-    this.#server = createServer((request, response) => this.#handle(request, response))
-    await new Promise<void>((resolve, reject) => {
-      this.#server!.once('error', reject)
-      this.#server!.listen(port, host, () => resolve())
-    })
-    return this.url
-  }
-
-  get url() {
-    const address = this.#server?.address() as AddressInfo | null
-    if (!address) throw new Error('the stand-in is not listening')
-    return `http://${address.address}:${address.port}`
-  }
-
-  async close() {
-    const server = this.#server
-    if (!server) return
-    this.#server = undefined
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-
-  #handle(request: IncomingMessage, response: ServerResponse) {
-    const url = new URL(request.url ?? '/', 'http://stand-in')
-    this.requests.push(`${request.method} ${url.pathname}${url.search}`)
-
-    if (this.fault !== 'none' && this.requests.length > this.faultAfterRequests) {
-      if (this.fault === 'hang') return
-      if (this.fault === 'garbage') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        return response.end('<html><body>Hệ thống đang bảo trì</body></html>')
-      }
-      if (this.fault === 'bad_shape') return json(response, 200, { data: 'ok', items: null })
-      return json(response, 503, { error: { code: 'unavailable', message: 'Service temporarily unavailable' } })
-    }
-
-    if (request.method !== 'GET') return json(response, 405, { error: { code: 'method_not_allowed', message: 'GET only' } })
-    if (url.pathname === '/health') return json(response, 200, { status: 'ok' })
+  protected route(url: URL, response: ServerResponse) {
     if (url.pathname === '/catalogues') {
       return json(response, 200, {
         catalogues: [...this.#catalogues.values()].map((catalogue) => ({
@@ -173,16 +124,7 @@ export class NationalCatalogueStandIn {
   }
 }
 
-function integerParameter(url: URL, name: string, fallback: number) {
-  const raw = url.searchParams.get(name)
-  if (raw === null || raw === '') return fallback
-  return /^\d+$/.test(raw) ? Number(raw) : null
-}
 
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  response.end(JSON.stringify(body))
-}
 
 /** Starts a stand-in with `seed` on `port` (0: any free port). */
 export async function startNationalCatalogueServer(options: { seed?: Record<string, CatalogueSeed>; port?: number } = {}) {

@@ -11,9 +11,9 @@
  *   node --import=@poppinss/ts-exec modules/integration/stand_ins/national_procedure_server.ts
  * (port from NATIONAL_PROCEDURE_PORT, default 4546) to sync the demo tenants against it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { ServerResponse } from 'node:http'
 import { pathToFileURL } from 'node:url'
+import { StandInServer, integerParameter, json } from '#integration/stand_ins/stand_in_server'
 
 export interface StandInComponent {
   name: string
@@ -56,28 +56,19 @@ export interface StandInProcedure extends Required<Omit<ProcedureSeed, 'sample'>
   withdrawnAt: string | null
 }
 
-/**
- * none: behave; garbage: 200 with an HTML maintenance page; bad_shape: 200 with JSON of the
- * wrong shape; server_error: 503; hang: accept the request and never answer.
- */
-export type StandInFault = 'none' | 'garbage' | 'bad_shape' | 'server_error' | 'hang'
-
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200
 
-export class NationalProcedureStandIn {
+export class NationalProcedureStandIn extends StandInServer {
+  protected readonly badShape = { data: 'ok', procedures: 'none' }
+
   #procedures = new Map<string, StandInProcedure>()
   #version = 0
   /** Every change gets a later time than the last one, even within one millisecond. */
   #clock = Date.parse('2026-01-01T00:00:00.000Z')
-  #server?: Server
-  fault: StandInFault = 'none'
-  /** How many requests are answered properly before `fault` applies (lets a later page fail). */
-  faultAfterRequests = 0
-  /** Every request path received, for tests. */
-  readonly requests: string[] = []
 
   constructor(seed: ProcedureSeed[] = []) {
+    super()
     for (const procedure of seed) this.upsert(procedure)
   }
 
@@ -125,46 +116,7 @@ export class NationalProcedureStandIn {
     return procedure
   }
 
-  /** Listens on the loopback interface; port 0 picks a free one. Returns the base URL. */
-  async listen(port = 0, host = '127.0.0.1') {
-    this.#server = createServer((request, response) => this.#handle(request, response))
-    await new Promise<void>((resolve, reject) => {
-      this.#server!.once('error', reject)
-      this.#server!.listen(port, host, () => resolve())
-    })
-    return this.url
-  }
-
-  get url() {
-    const address = this.#server?.address() as AddressInfo | null
-    if (!address) throw new Error('the stand-in is not listening')
-    return `http://${address.address}:${address.port}`
-  }
-
-  async close() {
-    const server = this.#server
-    if (!server) return
-    this.#server = undefined
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-
-  #handle(request: IncomingMessage, response: ServerResponse) {
-    const url = new URL(request.url ?? '/', 'http://stand-in')
-    this.requests.push(`${request.method} ${url.pathname}${url.search}`)
-
-    if (this.fault !== 'none' && this.requests.length > this.faultAfterRequests) {
-      if (this.fault === 'hang') return
-      if (this.fault === 'garbage') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        return response.end('<html><body>Hệ thống đang bảo trì</body></html>')
-      }
-      if (this.fault === 'bad_shape') return json(response, 200, { data: 'ok', procedures: 'none' })
-      return json(response, 503, { error: { code: 'unavailable', message: 'Service temporarily unavailable' } })
-    }
-
-    if (request.method !== 'GET') return json(response, 405, { error: { code: 'method_not_allowed', message: 'GET only' } })
-    if (url.pathname === '/health') return json(response, 200, { status: 'ok' })
+  protected route(url: URL, response: ServerResponse) {
     if (url.pathname !== '/procedures') return json(response, 404, { error: { code: 'not_found', message: 'Unknown path' } })
 
     const agency = (url.searchParams.get('agency') ?? '').trim()
@@ -206,16 +158,7 @@ export class NationalProcedureStandIn {
   }
 }
 
-function integerParameter(url: URL, name: string, fallback: number) {
-  const raw = url.searchParams.get(name)
-  if (raw === null || raw === '') return fallback
-  return /^\d+$/.test(raw) ? Number(raw) : null
-}
 
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-  response.end(JSON.stringify(body))
-}
 
 /** Starts a stand-in with `seed` on `port` (0: any free port). */
 export async function startNationalProcedureServer(options: { seed?: ProcedureSeed[]; port?: number } = {}) {

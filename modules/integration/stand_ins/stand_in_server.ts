@@ -1,0 +1,84 @@
+/*
+ * What every stand-in for a national system shares: an HTTP server on the loopback interface,
+ * the log of requests received, faults tests switch on (a maintenance page, a wrong shape, a
+ * 503, no answer), GET only and a /health path. Each stand-in answers its own paths in `route`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * none: behave; garbage: 200 with an HTML maintenance page; bad_shape: 200 with JSON of the
+ * wrong shape; server_error: 503; hang: accept the request and never answer.
+ */
+export type StandInFault = 'none' | 'garbage' | 'bad_shape' | 'server_error' | 'hang'
+
+export abstract class StandInServer {
+  #server?: Server
+  /** What the next requests get; see StandInFault. */
+  fault: StandInFault = 'none'
+  /** How many requests are answered properly before `fault` applies (lets a later page fail). */
+  faultAfterRequests = 0
+  /** Every request path received, for tests. */
+  readonly requests: string[] = []
+
+  /** A well-formed JSON answer that is not what the protocol promises (for `bad_shape`). */
+  protected abstract readonly badShape: unknown
+
+  /** Answers a GET on the stand-in's own paths. */
+  protected abstract route(url: URL, response: ServerResponse): void
+
+  /** Listens on the loopback interface; port 0 picks a free one. Returns the base URL. */
+  async listen(port = 0, host = '127.0.0.1') {
+    this.#server = createServer((request, response) => this.#handle(request, response))
+    await new Promise<void>((resolve, reject) => {
+      this.#server!.once('error', reject)
+      this.#server!.listen(port, host, () => resolve())
+    })
+    return this.url
+  }
+
+  get url() {
+    const address = this.#server?.address() as AddressInfo | null
+    if (!address) throw new Error('the stand-in is not listening')
+    return `http://${address.address}:${address.port}`
+  }
+
+  async close() {
+    const server = this.#server
+    if (!server) return
+    this.#server = undefined
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  #handle(request: IncomingMessage, response: ServerResponse) {
+    const url = new URL(request.url ?? '/', 'http://stand-in')
+    this.requests.push(`${request.method} ${url.pathname}${url.search}`)
+
+    if (this.fault !== 'none' && this.requests.length > this.faultAfterRequests) {
+      if (this.fault === 'hang') return
+      if (this.fault === 'garbage') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        return response.end('<html><body>Hệ thống đang bảo trì</body></html>')
+      }
+      if (this.fault === 'bad_shape') return json(response, 200, this.badShape)
+      return json(response, 503, { error: { code: 'unavailable', message: 'Service temporarily unavailable' } })
+    }
+
+    if (request.method !== 'GET') return json(response, 405, { error: { code: 'method_not_allowed', message: 'GET only' } })
+    if (url.pathname === '/health') return json(response, 200, { status: 'ok' })
+    return this.route(url, response)
+  }
+}
+
+export function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  response.end(JSON.stringify(body))
+}
+
+/** A non-negative integer query parameter: `fallback` when absent, null when malformed. */
+export function integerParameter(url: URL, name: string, fallback: number) {
+  const raw = url.searchParams.get(name)
+  if (raw === null || raw === '') return fallback
+  return /^\d+$/.test(raw) ? Number(raw) : null
+}
