@@ -20,7 +20,7 @@ import {
   serviceDescription,
 } from '#portal/services/service_presenter'
 import { publicUrl } from '#http/public_url'
-import { currentWorkflowDiagram } from '#catalog/index'
+import { currentWorkflowText } from '#catalog/index'
 
 /**
  * A request from htmx that swaps part of the page gets the fragment; a page load, a back/forward
@@ -78,7 +78,7 @@ export default class ServicesController {
       return response.redirect().withQs(false).status(301).toPath(canonical)
     }
     const apply = procedure.onlineLevel >= 3 ? applyPath(procedure) : null
-    const diagram = await currentWorkflowDiagram(procedure, i18n)
+    const workflow = await currentWorkflowText(procedure, i18n)
     return view.render('portal::pages/services/show', {
       procedure,
       formTemplates: formTemplates.map((template) => ({
@@ -87,7 +87,7 @@ export default class ServicesController {
         type: fileTypeLabel(template),
         size: fileSizeLabel(template.sizeBytes),
       })),
-      workflowSteps: diagram?.text.steps ?? [],
+      workflowSteps: workflow?.steps ?? [],
       deadline: deadlineLabel(i18n, procedure.legalDeadlineDays),
       description: serviceDescription(i18n, procedure, tenant),
       sectorHref: sectorPath(procedure.sector),
