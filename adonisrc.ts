@@ -9,6 +9,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('#intake/commands/main'),
+    () => import('#integration/commands/main'),
     () => import('#catalog/commands/generate_procedures'),
   ],
 
@@ -30,7 +31,12 @@ export default defineConfig({
     () => import('@adonisjs/drive/drive_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/view')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/view'),
+    { file: () => import('#start/outbox'), environment: ['web'] },
+  ],
 
   tests: {
     suites: [

@@ -7,6 +7,8 @@ import { middleware } from '#start/kernel'
 import { accountRoutes } from '#users/routes'
 import { catalogRoutes } from '#catalog/routes'
 import { portalRoutes } from '#portal/routes'
+import { intakeRoutes } from '#intake/routes'
+import { processingRoutes } from '#processing/routes'
 
 const HealthController = () => import('#controllers/health_controller')
 const AssetsController = () => import('#http/assets_controller')
@@ -47,5 +49,7 @@ router
     accountRoutes()
     catalogRoutes()
     portalRoutes()
+    intakeRoutes()
+    processingRoutes()
   })
   .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])

@@ -1,4 +1,6 @@
 /*
- * Public surface of the integration module (see ARCHITECTURE.md). It gets code when an issue needs it.
+ * Public surface of the integration module (see ARCHITECTURE.md): the outbox through which every
+ * email and SMS leaves the process, and the clients of national systems' stand-ins.
  */
-export {}
+export { queueEmail, queueSms, registerSmsSender, deliverDueMessages } from '#integration/outbox/outbox'
+export type { QueuedEmail, QueuedSms } from '#integration/outbox/outbox'
