@@ -10,6 +10,8 @@ export default defineConfig({
     () => import('@adonisjs/session/commands'),
     () => import('#intake/commands/main'),
     () => import('#integration/commands/main'),
+    () => import('#processing/commands/main'),
+    () => import('#processing/oversight/commands/main'),
     () => import('#catalog/commands/generate_procedures'),
   ],
 
@@ -36,6 +38,8 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     { file: () => import('#start/outbox'), environment: ['web'] },
+    { file: () => import('#start/deadline_sweeps'), environment: ['web'] },
+    { file: () => import('#start/digests'), environment: ['web'] },
   ],
 
   tests: {

@@ -23,6 +23,11 @@ const mailbox =
     : await (await import('../app/mail/development_mailbox.js')).startDevelopmentMailbox(
         new URL('../storage/mail', import.meta.url).pathname
       )
+// Likewise a stand-in carrier takes the app's SMS and prints them (SMS_GATEWAY_URL unset).
+const smsGateway =
+  process.env.NODE_ENV === 'production'
+    ? null
+    : await (await import('../modules/integration/stand_ins/sms_gateway_server.js')).startDevelopmentSmsGateway()
 
 new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
@@ -35,6 +40,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     })
     app.terminating(async () => {
       await mailbox?.stop()
+      await smsGateway?.close()
       await database.stop()
     })
     app.listen('SIGTERM', () => app.terminate())

@@ -16,7 +16,7 @@ const dbConfig = defineConfig({
       schemaGeneration: { enabled: false },
       migrations: {
         naturalSort: true,
-        paths: ['database/migrations', 'modules/users/database/migrations', 'modules/catalog/database/migrations', 'modules/intake/database/migrations', 'modules/integration/database/migrations'],
+        paths: ['database/migrations', 'modules/users/database/migrations', 'modules/catalog/database/migrations', 'modules/intake/database/migrations', 'modules/portal/database/migrations', 'modules/processing/database/migrations', 'modules/integration/database/migrations'],
       },
       seeders: { paths: ['database/seeders'] },
     },

@@ -6,6 +6,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.secret(),
   APP_URL_SCHEME: Env.schema.enum.optional(['http', 'https'] as const),
+  /** Port in links of emails sent outside a request (the daily digest); PORT when absent. */
+  PUBLIC_PORT: Env.schema.number.optional(),
   LOG_LEVEL: Env.schema.string(),
 
   /** Set by app/database/provision.ts when the embedded server is used. */
@@ -28,4 +30,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   /** The National Database on Administrative Procedures (a local stand-in in development and tests). */
   NATIONAL_PROCEDURE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   NATIONAL_PROCEDURE_TIMEOUT_MS: Env.schema.number.optional(),
+
+  /** The carrier's brandname SMS gateway (a local stand-in in development and tests). */
+  SMS_GATEWAY_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  SMS_GATEWAY_API_KEY: Env.schema.string.optional(),
+  SMS_GATEWAY_BRANDNAME: Env.schema.string.optional(),
+  SMS_GATEWAY_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -23,6 +23,7 @@ export const middleware = router.named({
   tenant: () => import('#middleware/tenant_middleware'),
   displayPreferences: () => import('#middleware/display_preferences_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
+  userSessions: () => import('#users/middleware/user_session_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   guest: () => import('#middleware/guest_middleware'),
 })

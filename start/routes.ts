@@ -52,4 +52,4 @@ router
     intakeRoutes()
     processingRoutes()
   })
-  .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth()])
+  .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth(), middleware.userSessions()])

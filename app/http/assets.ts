@@ -21,6 +21,8 @@ const SOURCES: Record<string, string> = {
   'alpine.js': 'node_modules/@alpinejs/csp/dist/cdn.min.js',
   'app.js': 'resources/js/app.js',
   'app.css': 'resources/css/app.css',
+  'apply.js': 'resources/js/apply.js',
+  'apply.css': 'resources/css/apply.css',
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -5,9 +5,18 @@ import { withTenant } from '#tenancy/tenant_context'
 import UnknownTenantException from '#exceptions/unknown_tenant_exception'
 import type Tenant from '#tenancy/tenant'
 
+/** Thrown inside the request's transaction only to roll it back; never leaves the middleware. */
+class FailedRequest extends Error {}
+
 /**
  * Resolves the tenant from the Host header and runs the rest of the request inside that
- * tenant's scope. An unknown host never falls back to another tenant.
+ * tenant's scope, in one transaction. An unknown host never falls back to another tenant.
+ *
+ * AdonisJS turns an exception into its error response before `next()` returns, so the
+ * transaction would commit what the request wrote before failing. A request that ends in a
+ * server error (5xx) therefore rolls back: a crash half-way through an action leaves nothing
+ * half-written. Refusals (4xx) are decided before anything is written and keep their writes
+ * (a failed-attempt counter, for instance).
  */
 export default class TenantMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -15,7 +24,14 @@ export default class TenantMiddleware {
     if (!tenant) throw new UnknownTenantException()
     ctx.tenant = tenant
     ctx.view.share({ tenant })
-    return withTenant(tenant, () => next())
+    try {
+      await withTenant(tenant, async () => {
+        await next()
+        if (ctx.response.getStatus() >= 500) throw new FailedRequest()
+      })
+    } catch (error) {
+      if (!(error instanceof FailedRequest)) throw error
+    }
   }
 }
 

@@ -31,6 +31,14 @@ export function requireTenantScope(): TenantScope {
   return scope
 }
 
+/**
+ * Runs `work` with no tenant scope, e.g. to start a timer or a callback that must not inherit the
+ * scope (and the transaction, soon finished) of the request that created it.
+ */
+export function outsideTenantScope<T>(work: () => T): T {
+  return storage.exit(work)
+}
+
 /** Runs `work` as `tenant`, in one transaction; nested calls for the same tenant reuse it. */
 export async function withTenant<T>(tenant: Tenant, work: (scope: TenantScope) => Promise<T>): Promise<T> {
   const outer = storage.getStore()

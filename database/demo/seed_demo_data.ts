@@ -10,6 +10,7 @@ import { ensureDefaultSlipTemplates } from '#catalog/services/slip_defaults'
 import { seedSharedCatalogues } from '#catalog/services/shared_catalogues'
 import { seedDemoProcedures } from '#database/demo/demo_procedures'
 import { seedDemoWorkflows } from '#database/demo/demo_workflows'
+import { seedDemoEforms } from '#database/demo/demo_eforms'
 
 export async function seedDemoData() {
   for (const demo of DEMO_TENANTS) {
@@ -60,5 +61,6 @@ export async function seedDemoData() {
     })
     await seedDemoProcedures(tenant)
     await seedDemoWorkflows(tenant)
+    await seedDemoEforms(tenant)
   }
 }

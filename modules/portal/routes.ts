@@ -6,6 +6,11 @@
 import router from '@adonisjs/core/services/router'
 import { SERVICE_REF_PATTERN } from '#portal/services/service_urls'
 import { lookupRoutes } from '#portal/lookup/routes'
+import { applyRoutes } from '#portal/apply/routes'
+import { myDossierRoutes } from '#portal/my_dossiers/routes'
+import { accountSettingsRoutes } from '#portal/account/routes'
+import { ratingRoutes } from '#portal/ratings/routes'
+import { guideRoutes } from '#portal/guides/routes'
 
 const ServicesController = () => import('#portal/controllers/services_controller')
 const SearchEngineFilesController = () => import('#portal/controllers/search_engine_files_controller')
@@ -17,4 +22,9 @@ export function portalRoutes() {
   router.get('/sitemap.xml', [SearchEngineFilesController, 'sitemap'])
   router.get('/robots.txt', [SearchEngineFilesController, 'robots'])
   lookupRoutes()
+  applyRoutes()
+  myDossierRoutes()
+  accountSettingsRoutes()
+  ratingRoutes()
+  guideRoutes()
 }

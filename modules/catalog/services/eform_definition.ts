@@ -27,7 +27,7 @@ export type FieldKind = (typeof FIELD_KINDS)[number]
 export const LEAF_KINDS = FIELD_KINDS.filter((kind) => kind !== 'group') as Exclude<FieldKind, 'group'>[]
 
 /** Profile attributes an applicant's account holds, offered as prefill (PT-1.1). */
-export const PROFILE_ATTRIBUTES = ['full_name', 'national_id', 'date_of_birth', 'phone', 'email'] as const
+export const PROFILE_ATTRIBUTES = ['full_name', 'national_id', 'date_of_birth', 'phone', 'email', 'address'] as const
 export type ProfileAttribute = (typeof PROFILE_ATTRIBUTES)[number]
 /** A profile attribute, or `vault:<document type code>` for a verified paper of the applicant's vault. */
 export type PrefillSource = ProfileAttribute | `vault:${string}`

@@ -17,6 +17,9 @@ export const KNOWN_TYPES = {
   odt: { mime: 'application/vnd.oasis.opendocument.text', detected: ['odt'] },
   jpg: { mime: 'image/jpeg', detected: ['jpg'] },
   png: { mime: 'image/png', detected: ['png'] },
+  xls: { mime: 'application/vnd.ms-excel', detected: ['cfb'] },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', detected: ['xlsx'] },
+  rtf: { mime: 'application/rtf', detected: ['rtf'] },
   xml: { mime: 'application/xml', detected: ['xml'] },
 } as const
 export type KnownType = keyof typeof KNOWN_TYPES

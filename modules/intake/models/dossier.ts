@@ -5,6 +5,30 @@ import { TenantOwnedModel } from '#tenancy/tenant_owned_model'
 export const DOSSIER_CHANNELS = ['counter', 'online', 'postal'] as const
 export type DossierChannel = (typeof DOSSIER_CHANNELS)[number]
 
+/** PT-15.2: who sends the papers by post and who receives the result, as the applicant gave them. */
+export interface PostalContact {
+  fullName: string
+  phone: string
+  /** Administrative unit codes, with their names as they were when the dossier was filed. */
+  provinceCode: string
+  provinceName: string
+  communeCode: string
+  communeName: string
+  detail: string
+}
+
+export interface PostalService {
+  /** PT-15.1: the papers are sent by post, the result is sent by post, or both. */
+  submitByPost: boolean
+  resultByPost: boolean
+  /** PT-15.2 a: the pick-up address and what is sent. */
+  sender?: PostalContact & { description: string }
+  /** PT-15.2 b: where the result goes. */
+  recipient?: PostalContact
+  /** PT-15.2 c: the postman collects the procedure's fee. */
+  collectFeeByPost?: boolean
+}
+
 const asJson = {
   prepare: (value: unknown) => JSON.stringify(value ?? {}),
   consume: (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? {})),
@@ -83,6 +107,21 @@ export default class Dossier extends TenantOwnedModel {
 
   @column(asJson)
   declare formValues: Record<string, unknown>
+
+  /** The portal's one-time token of the submission: the same application sent twice makes one dossier. */
+  @column()
+  declare submissionToken: string | null
+
+  /** PT-15: the public postal service choice with sender and recipient; null when not used. */
+  @column({
+    prepare: (value: unknown) => (value ? JSON.stringify(value) : null),
+    consume: (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null)),
+  })
+  declare postalService: PostalService | null
+
+  /** OS-5.8: when the applicant withdrew it before acceptance (status da_rut_ho_so); null otherwise. */
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
 
   /** Head of the trail's hash chain; written by the trail service only. */
   @column()

@@ -8,7 +8,7 @@
 import type { DateTime } from 'luxon'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import Agency from '#users/models/agency'
-import Dossier, { type DossierChannel } from '#intake/models/dossier'
+import Dossier, { type DossierChannel, type PostalService } from '#intake/models/dossier'
 import { issueDossierCode } from '#intake/services/dossier_codes'
 import { appendEvent, type TrailActor } from '#intake/services/trail'
 import { systemClock, type Clock } from '#intake/services/clock'
@@ -40,6 +40,10 @@ export interface RegisterDossierInput {
   eformId?: number | null
   eformVersion?: number | null
   formValues?: Record<string, unknown>
+  /** PT-15: the public postal service choice. */
+  postalService?: PostalService | null
+  /** The portal application's one-time token (unique per tenant). */
+  submissionToken?: string | null
   /** The trail's first event. */
   event: {
     action: string
@@ -85,6 +89,8 @@ export async function registerDossier(input: RegisterDossierInput, options: { cl
     eformId: input.eformId ?? null,
     eformVersion: input.eformVersion ?? null,
     formValues: input.formValues ?? {},
+    postalService: input.postalService ?? null,
+    submissionToken: input.submissionToken ?? null,
     trailLength: 0,
     trailHeadHash: null,
   })

@@ -8,8 +8,9 @@ import { DateTime } from 'luxon'
 import logger from '@adonisjs/core/services/logger'
 import mail from '@adonisjs/mail/services/main'
 import Tenant from '#tenancy/tenant'
-import { requireTenantScope, withTenant } from '#tenancy/tenant_context'
+import { outsideTenantScope, requireTenantScope, withTenant } from '#tenancy/tenant_context'
 import OutboxMessage, { type OutboxChannel } from '#integration/outbox/outbox_message'
+import { sendSms } from '#integration/sms/sms_gateway'
 
 export interface QueuedEmail {
   to: string
@@ -23,14 +24,12 @@ export interface QueuedSms {
   text: string
 }
 
-/** Sends one message or throws; SMS senders register themselves (see registerSmsSender). */
+/** Sends one message or throws. */
 type Sender = (message: OutboxMessage) => Promise<void>
 
 const MAX_ATTEMPTS = 8
 const BATCH_SIZE = 25
 const RETRY_INTERVAL_MS = 30_000
-
-let smsSender: Sender | null = null
 
 async function sendEmail(message: OutboxMessage) {
   await mail.send((email) => {
@@ -39,15 +38,9 @@ async function sendEmail(message: OutboxMessage) {
   })
 }
 
-function senderFor(channel: OutboxChannel): Sender {
-  if (channel === 'email') return sendEmail
-  if (!smsSender) throw new Error('No SMS gateway is configured')
-  return smsSender
-}
-
-/** The integration module's SMS client plugs in here, so the outbox does not depend on it. */
-export function registerSmsSender(send: (sms: QueuedSms) => Promise<void>) {
-  smsSender = (message) => send({ to: message.recipient, text: message.bodyText })
+const SENDERS: Record<OutboxChannel, Sender> = {
+  email: sendEmail,
+  sms: (message) => sendSms({ to: message.recipient, text: message.bodyText }),
 }
 
 async function queue(channel: OutboxChannel, recipient: string, subject: string, text: string, html: string | null) {
@@ -61,9 +54,11 @@ async function queue(channel: OutboxChannel, recipient: string, subject: string,
     attempts: 0,
     nextAttemptAt: DateTime.now(),
   })
-  scope.client.after('commit', () => {
-    void deliverTenantMessages(scope.tenant).catch((error) => logger.error({ err: error }, 'Outbox delivery failed'))
-  })
+  scope.client.after('commit', () =>
+    outsideTenantScope(() => {
+      deliverTenantMessages(scope.tenant).catch((error) => logger.error({ err: error }, 'Outbox delivery failed'))
+    })
+  )
   ensureRetryTimer()
   return message
 }
@@ -95,7 +90,7 @@ export async function deliverTenantMessages(tenant: Tenant) {
     for (const message of due) {
       message.attempts += 1
       try {
-        await senderFor(message.channel)(message)
+        await SENDERS[message.channel](message)
         message.deliveredAt = DateTime.now()
         message.lastError = null
         delivered += 1
@@ -122,9 +117,11 @@ let retryTimer: NodeJS.Timeout | null = null
 
 function ensureRetryTimer() {
   if (retryTimer) return
-  retryTimer = setInterval(() => {
-    deliverDueMessages().catch((error) => logger.error({ err: error }, 'Outbox retry pass failed'))
-  }, RETRY_INTERVAL_MS)
+  retryTimer = outsideTenantScope(() =>
+    setInterval(() => {
+      deliverDueMessages().catch((error) => logger.error({ err: error }, 'Outbox retry pass failed'))
+    }, RETRY_INTERVAL_MS)
+  )
   retryTimer.unref()
 }
 

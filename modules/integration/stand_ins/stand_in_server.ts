@@ -1,7 +1,8 @@
 /*
  * What every stand-in for a national system shares: an HTTP server on the loopback interface,
  * the log of requests received, faults tests switch on (a maintenance page, a wrong shape, a
- * 503, no answer), GET only and a /health path. Each stand-in answers its own paths in `route`.
+ * 503, no answer), GET only and a /health path. Each stand-in answers its own paths in `route`;
+ * one that is sent data (an SMS carrier) also answers POSTs in `receive`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -26,6 +27,9 @@ export abstract class StandInServer {
 
   /** Answers a GET on the stand-in's own paths. */
   protected abstract route(url: URL, response: ServerResponse): void
+
+  /** Answers a POST with its whole body; stand-ins without it answer 405 to anything but GET. */
+  protected receive?(url: URL, request: IncomingMessage, body: string, response: ServerResponse): void
 
   /** Listens on the loopback interface; port 0 picks a free one. Returns the base URL. */
   async listen(port = 0, host = '127.0.0.1') {
@@ -65,6 +69,12 @@ export abstract class StandInServer {
       return json(response, 503, { error: { code: 'unavailable', message: 'Service temporarily unavailable' } })
     }
 
+    if (request.method === 'POST' && this.receive) {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => this.receive!(url, request, Buffer.concat(chunks).toString('utf8'), response))
+      return
+    }
     if (request.method !== 'GET') return json(response, 405, { error: { code: 'method_not_allowed', message: 'GET only' } })
     if (url.pathname === '/health') return json(response, 200, { status: 'ok' })
     return this.route(url, response)

@@ -43,6 +43,7 @@ export default class SearchEngineFilesController {
       'Disallow: /quan-tri',
       'Disallow: /mot-cua',
       'Disallow: /tai-khoan',
+      'Disallow: /ho-so-cua-toi',
       'Disallow: /dang-nhap',
       'Disallow: /dang-ky',
       'Disallow: /mau-don/',

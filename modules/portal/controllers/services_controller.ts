@@ -21,6 +21,8 @@ import {
 } from '#portal/services/service_presenter'
 import { publicUrl } from '#http/public_url'
 import { currentWorkflowText } from '#catalog/index'
+import { serviceFigures } from '#portal/figures/service_figures'
+import { figureLines } from '#portal/figures/figures_presenter'
 
 /**
  * A request from htmx that swaps part of the page gets the fragment; a page load, a back/forward
@@ -79,6 +81,7 @@ export default class ServicesController {
     }
     const apply = procedure.onlineLevel >= 3 ? applyPath(procedure) : null
     const workflow = await currentWorkflowText(procedure, i18n)
+    const figures = await serviceFigures(procedure.id)
     return view.render('portal::pages/services/show', {
       procedure,
       formTemplates: formTemplates.map((template) => ({
@@ -94,6 +97,7 @@ export default class ServicesController {
       // Applying needs an account (PT-6.1): a visitor logs in first and comes back to the form.
       applyHref: apply ? (auth.user ? apply : `/dang-nhap?return_to=${encodeURIComponent(apply)}`) : null,
       jsonLd: governmentServiceJsonLd(i18n, procedure, tenant, { page: publicUrl(ctx, canonical) }),
+      figures: { year: String(figures.year), lines: figureLines(i18n, figures, procedure.onlineLevel) },
     })
   }
 

@@ -12,14 +12,18 @@ export const lookupValidator = vine.withMetaData<{ captchaAnswer?: string }>().c
   })
 )
 
-/** Messages of lookup.validation.<field>.<rule>, else the shared validator messages. */
-export function lookupMessages(i18n: I18n): MessagesProviderContact {
+/** Messages of <namespace>.validation.<field>.<rule>, else the shared validator messages. */
+export function validationMessagesOf(i18n: I18n, namespace: string): MessagesProviderContact {
   const shared = i18n.createMessagesProvider()
   return {
     getMessage(defaultMessage, rule, field, meta) {
-      const own = `lookup.validation.${field.wildCardPath}.${rule}`
+      const own = `${namespace}.validation.${field.wildCardPath}.${rule}`
       if (i18n.hasMessage(own)) return i18n.t(own, meta)
       return shared.getMessage(defaultMessage, rule, field, meta)
     },
   }
+}
+
+export function lookupMessages(i18n: I18n) {
+  return validationMessagesOf(i18n, 'lookup')
 }

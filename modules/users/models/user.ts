@@ -85,6 +85,21 @@ export default class User extends compose(TenantOwnedModel, AuthFinder) {
   @column.dateTime()
   declare lastLoginAt: DateTime | null
 
+  /** Contact address, the e-forms' prefill source (PT-1.1); applicants edit it on /tai-khoan. */
+  @column()
+  declare address: string | null
+
+  /** Channels for dossier notices (PT-5.2). */
+  @column()
+  declare notifyByEmail: boolean
+
+  @column()
+  declare notifyBySms: boolean
+
+  /** Public trail events of the applicant's dossiers up to here were shown on the portal (PT-5.2a). */
+  @column.dateTime()
+  declare notificationsSeenAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -4,6 +4,7 @@ import { withTenant } from '#tenancy/tenant_context'
 import { createTenant } from '#tests/helpers/tenants'
 import { testMailbox } from '#tests/helpers/mailbox'
 import OutboxMessage from '#integration/outbox/outbox_message'
+import { freePort } from '../../../../app/database/free_port.js'
 import { deliverTenantMessages, queueEmail, queueSms } from '#integration/outbox/outbox'
 
 function messagesTo(tenant: Awaited<ReturnType<typeof createTenant>>, recipient: string) {
@@ -51,10 +52,17 @@ test.group('Outbox (OL-9 notifications leave the process reliably)', () => {
 
   test('OL-9 a message that cannot be sent stays queued with the error and is retried later', async ({ assert }) => {
     const tenant = await createTenant()
-    const recipient = `09${String(tenant.id).padStart(8, '0')}`
-
-    await withTenant(tenant, () => queueSms({ to: recipient, text: 'Mã tra cứu: 123456' }))
-    await deliverTenantMessages(tenant)
+    const recipient = `09${String(tenant.id % 100_000_000).padStart(8, '0')}`
+    const configuredGateway = process.env.SMS_GATEWAY_URL
+    // A gateway that is down: nothing listens on a port just released.
+    process.env.SMS_GATEWAY_URL = `http://127.0.0.1:${await freePort()}`
+    try {
+      await withTenant(tenant, () => queueSms({ to: recipient, text: 'Mã tra cứu: 123456' }))
+      await deliverTenantMessages(tenant)
+    } finally {
+      if (configuredGateway === undefined) delete process.env.SMS_GATEWAY_URL
+      else process.env.SMS_GATEWAY_URL = configuredGateway
+    }
 
     const [message] = await messagesTo(tenant, recipient)
     assert.isNull(message.deliveredAt)

@@ -1,0 +1,73 @@
+/*
+ * The status of a dossier as the ST table wants it shown to the applicant: the exact Vietnamese
+ * label and its detail. The detail is what the one-stop system wrote with the status (reason and
+ * papers to add, reason for refusal or stop, authority, department and handler), completed here
+ * with what only time tells:
+ *   ST-16  overdue while being handled: "Hạn xử lý DD/MM/YYYY - Quá hạn N ngày", as the
+ *          processing engine words and counts it (working days, its clock stopped during a
+ *          supplement);
+ *   ST-19  done: "Đang trả kết quả" when nothing else was written;
+ *   ST-20  returned: the date it was returned.
+ */
+import { DateTime } from 'luxon'
+import { LEGAL_STATUSES, Status, loadWorkingCalendar } from '#catalog/index'
+import { WITHDRAWN_STATUS, type Dossier } from '#intake/index'
+import { overdueText } from '#processing/index'
+import { formatDate } from '#services/vietnamese_format'
+
+export interface ShownStatus {
+  code: string
+  label: string
+  detail: string
+  overdue: boolean
+}
+
+/** The label of each status code: Appendix I, the withdrawal, else the tenant's own statuses, else the code. */
+export async function statusLabels(codes: string[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>(LEGAL_STATUSES.map((status) => [status.code, status.label]))
+  labels.set(WITHDRAWN_STATUS.code, WITHDRAWN_STATUS.label)
+  const others = [...new Set(codes.filter((code) => !labels.has(code)))]
+  if (others.length) {
+    for (const own of await Status.query().select('code', 'label').whereIn('code', others)) labels.set(own.code, own.label)
+  }
+  return labels
+}
+
+export interface StatusContext {
+  labels: Map<string, string>
+  /** The ST-16 line of each overdue dossier, by dossier id. */
+  overdue: Map<number, string>
+  /** When each returned dossier was returned, by dossier id. */
+  returnedAt: Map<number, DateTime>
+}
+
+export function shownStatus(dossier: Dossier, context: StatusContext): ShownStatus {
+  const label = context.labels.get(dossier.statusCode) ?? dossier.statusCode
+  const parts = dossier.statusDetail ? [dossier.statusDetail] : []
+  const overdue = context.overdue.get(dossier.id)
+  if (overdue && !/Quá hạn/i.test(dossier.statusDetail)) parts.push(overdue)
+  if (!parts.length && dossier.statusCode === 'da_xu_ly_xong') parts.push('Đang trả kết quả')
+  if (!parts.length && dossier.statusCode === 'da_tra_ket_qua' && context.returnedAt.has(dossier.id)) {
+    parts.push(`Ngày trả kết quả: ${formatDate(context.returnedAt.get(dossier.id))}`)
+  }
+  return { code: dossier.statusCode, label, detail: parts.join('. '), overdue: !!overdue }
+}
+
+/** Everything shownStatus needs for these dossiers; the calendar is read only when a date has passed. */
+export async function statusContextFor(
+  dossiers: Dossier[],
+  returnedAtOf: (ids: number[]) => Promise<Map<number, DateTime>>
+): Promise<StatusContext> {
+  const labels = await statusLabels(dossiers.map((dossier) => dossier.statusCode))
+  const overdue = new Map<number, string>()
+  const late = dossiers.filter((dossier) => dossier.appointmentAt && dossier.appointmentAt < DateTime.now())
+  if (late.length) {
+    const calendar = await loadWorkingCalendar()
+    for (const dossier of late) {
+      const line = await overdueText(dossier, { calendar })
+      if (line) overdue.set(dossier.id, line)
+    }
+  }
+  const returned = dossiers.filter((dossier) => dossier.statusCode === 'da_tra_ket_qua').map((dossier) => dossier.id)
+  return { labels, overdue, returnedAt: returned.length ? await returnedAtOf(returned) : new Map() }
+}

@@ -1,0 +1,38 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/**
+ * `node ace processing:sweep-deadlines [--tenant=H26]`: marks overdue steps and dossiers and
+ * records the reminders (issue 5 item 4), for every tenant or one. Meant for a scheduler (cron,
+ * a systemd timer); the web server also sweeps every hour.
+ */
+export default class SweepDeadlines extends BaseCommand {
+  static commandName = 'processing:sweep-deadlines'
+  static description = 'Mark overdue dossiers and steps and record reminders (ST-16)'
+  static options: CommandOptions = { startApp: true }
+
+  @flags.string({ description: 'Identifier code of the tenant to sweep (all tenants when absent)' })
+  declare tenant?: string
+
+  async run() {
+    const { default: Tenant } = await import('#tenancy/tenant')
+    const { withTenant } = await import('#tenancy/tenant_context')
+    const { sweepDeadlines } = await import('#processing/services/deadline_sweep')
+
+    const query = Tenant.query().orderBy('code')
+    if (this.tenant) query.where('code', this.tenant.toUpperCase())
+    const tenants = await query
+    if (tenants.length === 0) {
+      this.logger.error(this.tenant ? `No tenant with the code ${this.tenant}` : 'No tenants')
+      this.exitCode = 1
+      return
+    }
+    for (const tenant of tenants) {
+      const summary = await withTenant(tenant, () => sweepDeadlines())
+      this.logger.success(
+        `${tenant.code}: ${summary.overdueSteps} overdue step(s), ${summary.overdueDossiers} overdue dossier(s), ` +
+          `${summary.reminders} reminder(s), ${summary.settledClocks} clock(s) caught up`
+      )
+    }
+  }
+}
