@@ -85,4 +85,5 @@ export { default as ReceivedComponent } from '#intake/counter/models/received_co
 export { changeDossier } from '#intake/applicant/change_dossier'
 export type { FileReplacement } from '#intake/applicant/change_dossier'
 export { applicantNoticeChannels } from '#intake/applicant/notice_channels'
+export { sendApplicantNotice, smsTextOf } from '#intake/applicant/notify_applicant'
 export type { NoticeChannels } from '#intake/applicant/notice_channels'

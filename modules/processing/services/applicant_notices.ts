@@ -2,14 +2,14 @@
  * Telling the applicant how their dossier moves (OL-9, OS-8.9, OS-10.2): an email through the
  * outbox when handling starts (ST-9), when papers are asked for (ST-12), when processing stops
  * (ST-13), when a fee or tax is due (ST-18) and when the result is ready (ST-19). Queued in the
- * action's transaction, so it leaves only if the action is stored. Nothing is sent when the
- * dossier has no email.
+ * action's transaction, so it leaves only if the action is stored. It goes to the channels the
+ * applicant chose (sendApplicantNotice: email, SMS).
  */
 import i18nManager from '@adonisjs/i18n/services/main'
-import { queueEmail } from '#integration/index'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { formatDate } from '#services/vietnamese_format'
 import { Procedure } from '#catalog/index'
+import { sendApplicantNotice } from '#intake/index'
 import type { PerformedContext } from '#processing/services/hooks'
 import {
   DONE,
@@ -47,7 +47,7 @@ export function noticeKindOf(context: Pick<PerformedContext, 'fromStep' | 'fromS
 export async function notifyApplicantOfAction(context: PerformedContext) {
   const kind = noticeKindOf(context)
   const { dossier } = context
-  if (!kind || !dossier.applicantEmail) return
+  if (!kind) return
   const { tenant } = requireTenantScope()
   const procedure = await Procedure.find(dossier.procedureId)
   const i18n = i18nManager.locale('vi')
@@ -71,8 +71,7 @@ export async function notifyApplicantOfAction(context: PerformedContext) {
   if (dossier.appointmentAt && kind !== 'stopped' && kind !== 'refused') lines.push(i18n.t('processing.mail.appointment', values))
   if (values.link) lines.push('', i18n.t('processing.mail.lookup', values))
   lines.push('', i18n.t('processing.mail.signature', values))
-  await queueEmail({
-    to: dossier.applicantEmail,
+  await sendApplicantNotice(dossier, {
     subject: i18n.t(`processing.mail.${kind}.subject`, values),
     text: lines.join('\n'),
   })

@@ -1,10 +1,11 @@
 /*
  * Telling the applicant what the counter decided (OS-5.10, ST-3, ST-4, ST-5): an email through
  * the outbox, queued in the intake's transaction, so it leaves only if the decision is stored
- * and is retried while the mail server is down. Nothing is sent when no email is known.
+ * and is retried while the mail server is down. It goes to the channels the applicant chose
+ * (sendApplicantNotice: email, SMS).
  */
 import i18nManager from '@adonisjs/i18n/services/main'
-import { queueEmail } from '#integration/index'
+import { sendApplicantNotice } from '#intake/applicant/notify_applicant'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { formatDate, formatDateTime } from '#services/vietnamese_format'
 import type Dossier from '#intake/models/dossier'
@@ -21,7 +22,6 @@ export interface IntakeNotice {
 }
 
 export async function notifyApplicant(dossier: Dossier, notice: IntakeNotice) {
-  if (!dossier.applicantEmail) return null
   const { tenant } = requireTenantScope()
   const i18n = i18nManager.locale('vi')
   const values = {
@@ -47,8 +47,7 @@ export async function notifyApplicant(dossier: Dossier, notice: IntakeNotice) {
     for (const paper of notice.papers) lines.push(`- ${paper}`)
   }
   lines.push('', i18n.t('counter.mail.lookup', values), '', tenant.name)
-  return queueEmail({
-    to: dossier.applicantEmail,
+  return sendApplicantNotice(dossier, {
     subject: i18n.t(`counter.mail.${notice.kind}.subject`, values),
     text: lines.join('\n'),
   })

@@ -57,8 +57,13 @@ test.group('Outbox (OL-9 notifications leave the process reliably)', () => {
     // A gateway that is down: nothing listens on a port just released.
     process.env.SMS_GATEWAY_URL = `http://127.0.0.1:${await freePort()}`
     try {
+      // The commit triggers the first attempt; wait for it to be recorded.
       await withTenant(tenant, () => queueSms({ to: recipient, text: 'Mã tra cứu: 123456' }))
-      await deliverTenantMessages(tenant)
+      for (let wait = 0; wait < 40; wait++) {
+        const [queued] = await messagesTo(tenant, recipient)
+        if (queued.attempts > 0) break
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
     } finally {
       if (configuredGateway === undefined) delete process.env.SMS_GATEWAY_URL
       else process.env.SMS_GATEWAY_URL = configuredGateway

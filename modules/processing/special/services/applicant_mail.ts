@@ -3,14 +3,13 @@
  * appointment date with the apology, a fee or tax to pay, the payment recorded, the result ready
  * but waiting for the originals, the result handed over, and processing refused at approval.
  * Queued through the outbox in the action's transaction, so an email leaves only with the
- * change; nothing is sent when the dossier has no email address.
+ * change; it goes to the channels the applicant chose (email, SMS).
  */
 import i18nManager from '@adonisjs/i18n/services/main'
-import { queueEmail } from '#integration/index'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { formatDate } from '#services/vietnamese_format'
 import { Procedure } from '#catalog/index'
-import type { Dossier } from '#intake/index'
+import { sendApplicantNotice, type Dossier } from '#intake/index'
 import { statusLabel } from '#processing/services/status_text'
 
 export type SpecialMailKind = 'extended' | 'obligation' | 'paid' | 'not_returned' | 'returned' | 'refused'
@@ -21,7 +20,6 @@ export async function mailApplicant(
   values: Record<string, string | number> = {},
   portalUrl?: string
 ) {
-  if (!dossier.applicantEmail) return
   const { tenant } = requireTenantScope()
   const procedure = await Procedure.find(dossier.procedureId)
   const i18n = i18nManager.locale('vi')
@@ -46,5 +44,5 @@ export async function mailApplicant(
   if (dossier.statusDetail) lines.push(i18n.t('special.mail.detail', all))
   if (portalUrl) lines.push('', i18n.t('special.mail.lookup', all))
   lines.push('', i18n.t('special.mail.signature', all))
-  await queueEmail({ to: dossier.applicantEmail, subject: i18n.t(`special.mail.${kind}.subject`, all), text: lines.join('\n') })
+  await sendApplicantNotice(dossier, { subject: i18n.t(`special.mail.${kind}.subject`, all), text: lines.join('\n') })
 }
