@@ -39,7 +39,7 @@ export const TRAIL_ACTION_LABELS: Record<string, string> = {
   refuse_approval: 'Không phê duyệt, dừng xử lý',
   result_not_returned: 'Có kết quả nhưng chưa trả',
   // The applicant's own actions on the portal.
-  change_by_applicant: 'Người nộp sửa hồ sơ',
+  change_by_applicant: 'Người nộp sửa hồ sơ trước khi tiếp nhận',
   rate: 'Đánh giá mức độ hài lòng',
   change_rating: 'Sửa đánh giá mức độ hài lòng',
 }
