@@ -27,6 +27,7 @@ function attributesOf(details: ProcedureDetails) {
     onlineLevel: details.online_level as Procedure['onlineLevel'],
     applicantTypes: details.applicant_types,
     administrativeLevel: details.administrative_level,
+    supplementClock: details.supplement_clock ?? 'resume',
     resultByPost: !!details.result_by_post,
     resultOnline: !!details.result_online,
   }

@@ -19,7 +19,7 @@ import {
   type ProcedureFormState,
 } from '#catalog/validators/procedure_form'
 import { createProcedure, updateProcedure } from '#catalog/actions/save_procedure'
-import { ADMINISTRATIVE_LEVELS, APPLICANT_TYPES, CHANNELS } from '#catalog/models/procedure'
+import { ADMINISTRATIVE_LEVELS, APPLICANT_TYPES, CHANNELS, SUPPLEMENT_CLOCKS } from '#catalog/models/procedure'
 import { currentWorkflowDiagram } from '#catalog/services/procedure_workflow_diagram'
 
 /**
@@ -157,6 +157,7 @@ export default class ProceduresController {
       channels: CHANNELS,
       applicantTypes: APPLICANT_TYPES,
       administrativeLevels: ADMINISTRATIVE_LEVELS,
+      supplementClocks: SUPPLEMENT_CLOCKS,
       levels: ONLINE_LEVELS,
     }
   }

@@ -8,6 +8,9 @@ import ProcedureComponent from '#catalog/models/procedure_component'
 import ProcedureFee from '#catalog/models/procedure_fee'
 import Agency from '#users/models/agency'
 
+export const SUPPLEMENT_CLOCKS = ['resume', 'restart'] as const
+export type SupplementClock = (typeof SUPPLEMENT_CLOCKS)[number]
+
 export const CHANNELS = ['in_person', 'online', 'postal'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const APPLICANT_TYPES = ['citizen', 'organisation'] as const
@@ -62,6 +65,10 @@ export default class Procedure extends TenantOwnedModel {
 
   @column()
   declare administrativeLevel: AdministrativeLevel
+
+  /** After a supplement (ST-8): the deadline resumes where it stopped, or restarts in full. */
+  @column()
+  declare supplementClock: SupplementClock
 
   @column()
   declare resultByPost: boolean

@@ -150,13 +150,14 @@ const FLAT_FIELDS = [
   'legal_basis',
   'online_level',
   'administrative_level',
+  'supplement_clock',
 ] as const
 
 /** The form for a new procedure, or one with `procedure`'s values (components and fees preloaded). */
 export function formStateOf(procedure: Procedure | null): ProcedureFormState {
   if (!procedure) {
     return {
-      values: { online_level: '2', administrative_level: 'province', legal_deadline_days: '' },
+      values: { online_level: '2', administrative_level: 'province', legal_deadline_days: '', supplement_clock: 'resume' },
       lists: { channels: ['in_person'], applicant_types: ['citizen'], agency_ids: [] },
       flags: { is_sample_code: false, result_by_post: false, result_online: false },
       components: componentRowsFrom([blankComponent()]),
@@ -177,6 +178,7 @@ export function formStateOf(procedure: Procedure | null): ProcedureFormState {
       legal_basis: procedure.legalBasis,
       online_level: str(procedure.onlineLevel),
       administrative_level: procedure.administrativeLevel,
+      supplement_clock: procedure.supplementClock,
     },
     lists: {
       channels: [...procedure.channels],

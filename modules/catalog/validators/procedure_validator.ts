@@ -10,7 +10,7 @@
 import vine from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
-import { ADMINISTRATIVE_LEVELS, APPLICANT_TYPES, CHANNELS } from '#catalog/models/procedure'
+import { ADMINISTRATIVE_LEVELS, APPLICANT_TYPES, CHANNELS, SUPPLEMENT_CLOCKS } from '#catalog/models/procedure'
 import { parseMoney } from '#services/money_format'
 
 type ProcedureFormMeta = { procedureId: number | null }
@@ -142,6 +142,7 @@ export const procedureSchema = vine.object({
   online_level: vine.number().in([...ONLINE_LEVELS]),
   applicant_types: vine.array(vine.enum(APPLICANT_TYPES)).parse(listOf).minLength(1).distinct(),
   administrative_level: vine.enum(ADMINISTRATIVE_LEVELS),
+  supplement_clock: vine.enum(SUPPLEMENT_CLOCKS).optional(),
   result_by_post: vine.boolean().optional(),
   result_online: vine.boolean().optional(),
   agency_ids: vine
@@ -171,6 +172,7 @@ export interface ProcedureDetails {
   online_level: number
   applicant_types: (typeof APPLICANT_TYPES)[number][]
   administrative_level: (typeof ADMINISTRATIVE_LEVELS)[number]
+  supplement_clock?: (typeof SUPPLEMENT_CLOCKS)[number]
   result_by_post?: boolean
   result_online?: boolean
   agency_ids: number[]

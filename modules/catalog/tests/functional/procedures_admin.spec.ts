@@ -226,6 +226,41 @@ test.group('OS-1.2 procedures: define, edit, validate', () => {
     assert.lengthOf(after.agencies, 0)
   })
 
+  test('ST-8 the admin sets whether the deadline resumes or restarts after a supplement; a wrong value is refused', async ({
+    client,
+    assert,
+  }) => {
+    const { tenant, admin, sector, agency } = await setUp()
+    const created = await client
+      .post('/quan-tri/thu-tuc')
+      .header('host', hostOf(tenant))
+      .loginAs(admin)
+      .withCsrfToken()
+      .form(permitForm(sector, agency))
+      .redirects(0)
+    const id = Number(String(created.header('location')).split('/').pop())
+    assert.equal((await reload(tenant, id)).supplementClock, 'resume', 'resuming is the default')
+
+    const form = await client.get(`/quan-tri/thu-tuc/${id}/sua`).header('host', hostOf(tenant)).loginAs(admin)
+    form.assertTextIncludes('Tính lại thời hạn từ đầu')
+    const save = (value: string) =>
+      client
+        .post(`/quan-tri/thu-tuc/${id}`)
+        .header('host', hostOf(tenant))
+        .loginAs(admin)
+        .withCsrfToken()
+        .form(permitForm(sector, agency, { supplement_clock: value }))
+        .redirects(0)
+    ;(await save('restart')).assertStatus(303)
+    assert.equal((await reload(tenant, id)).supplementClock, 'restart')
+    const shown = await client.get(`/quan-tri/thu-tuc/${id}`).header('host', hostOf(tenant)).loginAs(admin)
+    shown.assertTextIncludes('Tính lại thời hạn từ đầu')
+
+    const refused = await save('forever')
+    assert.isDefined(fieldError(refused, 'supplement_clock'))
+    assert.equal((await reload(tenant, id)).supplementClock, 'restart', 'nothing changed')
+  })
+
   test('OS-1.2 invalid input is refused in Vietnamese and nothing is stored', async ({ client, assert }) => {
     const { tenant, admin, sector, agency } = await setUp()
     const other = await createTenant()
