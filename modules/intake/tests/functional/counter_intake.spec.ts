@@ -59,7 +59,7 @@ test.group('Counter intake', () => {
     }
   })
 
-  test('ST-5 OS-5.3 OS-5.10 accepting at the counter registers the dossier at the intake step with its appointment date and emails the applicant', async ({ client, assert }) => {
+  test('ST-1 ST-5 OS-5.3 OS-5.10 accepting at the counter registers the dossier at the intake step with its appointment date and emails the applicant', async ({ client, assert }) => {
     const setting = await counterSetting()
     const mailbox = await testMailbox()
     const email = freshEmail()

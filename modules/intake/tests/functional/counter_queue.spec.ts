@@ -33,7 +33,7 @@ function trailOf(setting: CounterSetting, dossier: Dossier) {
 }
 
 test.group('Online intake queue', () => {
-  test('OS-5.4 OS-6.4 the queue lists portal and supplemented dossiers oldest first, each with its channel, and no decided ones', async ({ client, assert }) => {
+  test('OS-5.4 OS-5.5 OS-6.4 ST-2 the queue lists portal and supplemented dossiers oldest first, each with its channel, and no decided ones', async ({ client, assert }) => {
     const setting = await counterSetting()
     const newer = await portalDossier(setting, clockAt('2026-04-15T10:00:00'))
     const older = await portalDossier(setting, clockAt('2026-04-14T08:00:00'))

@@ -54,7 +54,7 @@ test.group('NF-10 OS-2.3 storing an uploaded file', () => {
     assert.isTrue(bytes.equals(pdf))
   })
 
-  test('OS-2.3 a program renamed .pdf is refused by its content, in Vietnamese, and nothing is stored', async ({ assert }) => {
+  test('NF-7 OS-2.2 OS-2.3 a program renamed .pdf is refused by its content, in Vietnamese, and nothing is stored', async ({ assert }) => {
     const { tenant } = await intakeSetting()
     const upload = await uploadOf(fakeExecutable(), 'to-khai.pdf')
     const error = await withTenant(tenant, () => storeUploadedFile(upload)).catch((caught) => caught)

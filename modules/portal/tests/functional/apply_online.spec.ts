@@ -134,7 +134,7 @@ test.group('PT-1 the application form', () => {
     assert.isBelow(Buffer.byteLength(html), 100 * 1024)
   })
 
-  test('PT-1.1 NF-8 verified papers of the vault are offered instead of an upload', async ({ client, assert }) => {
+  test('PT-1.1 NF-8 OL-4 verified papers of the vault are offered instead of an upload', async ({ client, assert }) => {
     const setting = await applySetting()
     await withTenant(setting.tenant, async () => {
       const upload = await uploadOf(minimalPdf(), 'giay-chung-sinh.pdf')
@@ -281,7 +281,7 @@ test.group('PT-4.1 submitting', () => {
     assert.lengthOf(await dossiersOf(setting), 0)
   })
 
-  test('PT-4.1 PT-5.1 a valid application makes one dossier with its code, files and an email', async ({ client, assert }) => {
+  test('PT-4.1 PT-5.1 ST-2 a valid application makes one dossier with its code, files and an email', async ({ client, assert }) => {
     const setting = await applySetting()
     const mailbox = await testMailbox()
     const response = await postWithPapers(client, setting, validFields({ _action: 'submit' }))
@@ -415,6 +415,7 @@ test.group('PT-4.1 isolation', () => {
     await assertNotFoundAcrossTenants(client, { method: 'get', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so`, owner, id })
     await assertNotFoundAcrossTenants(client, { method: 'post', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so`, owner, id, form: validFields({ _action: 'save' }) })
     await assertNotFoundAcrossTenants(client, { method: 'post', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so/luu-nhap`, owner, id, form: validFields() })
+    await assertNotFoundAcrossTenants(client, { method: 'post', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so/tep`, owner, id, form: { _slot: `c${setting.birthNotice.id}` } })
     await assertNotFoundAcrossTenants(client, { method: 'get', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so/ban-in`, owner, id })
     await assertNotFoundAcrossTenants(client, { method: 'get', path: (procedure) => `/dich-vu-cong/${procedure}/nop-ho-so/tai-ve`, owner, id })
     await assertNotFoundAcrossTenants(client, { method: 'get', path: (dossierId) => `/nop-ho-so/da-nop/${dossierId}`, owner, id: dossier.id })
