@@ -56,7 +56,7 @@ export { DossierChangedError, ActionRefusedError, ActionInvalidError } from '#pr
 export type { RefusalReason } from '#processing/services/errors'
 export { registerActionGuard, onActionPerformed, AfterHookFailed } from '#processing/services/hooks'
 export type { ActionGuard, AfterAction, GuardContext, PerformedContext } from '#processing/services/hooks'
-export { overdueText, overdueLine, statusDetailLines, workingDaysLate, clockRuns } from '#processing/services/deadlines'
+export { overdueText, overdueTexts, overdueLine, statusDetailLines, workingDaysLate, clockRuns } from '#processing/services/deadlines'
 export { sweepDeadlines } from '#processing/services/deadline_sweep'
 export type { SweepSummary } from '#processing/services/deadline_sweep'
 export { setSupplementClock, supplementClockOf, SUPPLEMENT_CLOCK_MODES } from '#processing/services/supplement_clock'

@@ -10,9 +10,9 @@
  *   ST-20  returned: the date it was returned.
  */
 import { DateTime } from 'luxon'
-import { LEGAL_STATUSES, Status, loadWorkingCalendar } from '#catalog/index'
+import { LEGAL_STATUSES, Status } from '#catalog/index'
 import { WITHDRAWN_STATUS, type Dossier } from '#intake/index'
-import { overdueText } from '#processing/index'
+import { overdueTexts } from '#processing/index'
 import { formatDate } from '#services/vietnamese_format'
 
 export interface ShownStatus {
@@ -59,15 +59,8 @@ export async function statusContextFor(
   returnedAtOf: (ids: number[]) => Promise<Map<number, DateTime>>
 ): Promise<StatusContext> {
   const labels = await statusLabels(dossiers.map((dossier) => dossier.statusCode))
-  const overdue = new Map<number, string>()
   const late = dossiers.filter((dossier) => dossier.appointmentAt && dossier.appointmentAt < DateTime.now())
-  if (late.length) {
-    const calendar = await loadWorkingCalendar()
-    for (const dossier of late) {
-      const line = await overdueText(dossier, { calendar })
-      if (line) overdue.set(dossier.id, line)
-    }
-  }
+  const overdue = await overdueTexts(late)
   const returned = dossiers.filter((dossier) => dossier.statusCode === 'da_tra_ket_qua').map((dossier) => dossier.id)
   return { labels, overdue, returnedAt: returned.length ? await returnedAtOf(returned) : new Map() }
 }

@@ -67,6 +67,23 @@ export async function overdueText(dossier: Dossier, options: { clock?: Clock; ca
   return overdueLine(dossier, (options.clock ?? systemClock)(), calendar, clock)
 }
 
+/** The ST-16 text of each overdue dossier, by id: the calendar and the clocks read once for the whole list. */
+export async function overdueTexts(dossiers: Dossier[], options: { clock?: Clock; calendar?: WorkingCalendar } = {}) {
+  const texts = new Map<number, string>()
+  if (!dossiers.length) return texts
+  const calendar = options.calendar ?? (await loadWorkingCalendar())
+  const clocks = new Map<number, DossierClock>()
+  for (const clock of await DossierClock.query().whereIn('dossier_id', dossiers.map((dossier) => dossier.id))) {
+    if (!clocks.has(Number(clock.dossierId))) clocks.set(Number(clock.dossierId), clock)
+  }
+  const at = (options.clock ?? systemClock)()
+  for (const dossier of dossiers) {
+    const line = overdueLine(dossier, at, calendar, clocks.get(dossier.id) ?? null)
+    if (line) texts.set(dossier.id, line)
+  }
+  return texts
+}
+
 /** The text to show under the status: the stored detail, and the ST-16 line when overdue. */
 export async function statusDetailLines(dossier: Dossier, options: { clock?: Clock; calendar?: WorkingCalendar } = {}) {
   const overdue = await overdueText(dossier, options)
