@@ -5,8 +5,8 @@ import { approvalWays, decideApproval, roundOf, roundsOf, type ApprovalChoice } 
 import { awaitingApproval, decidedBy } from '#processing/special/services/lists'
 import { currentResultOf } from '#processing/special/services/result_documents'
 import { allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 const LISTS = { 'cho-phe-duyet': 'awaiting', 'da-phe-duyet': 'approved', 'tu-choi': 'refused' } as const
@@ -41,28 +41,19 @@ export default class ApprovalsController {
 
   /** POST /mot-cua/ho-so/:id/phe-duyet: decision = approve | send_back | refuse. */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
     const decision = DECISIONS.find((choice) => choice === request.input('decision')) ?? 'approve'
-    return submitForm(
-      ctx,
-      decision,
-      () =>
-        decideApproval(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            decision,
-            transitionId: Number(request.input('transition_id')) || null,
-            directions: request.input('directions'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: NOTICES[decision], redirectTo: specialPath(dossier.id, 'phe-duyet') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, decideApproval, {
+      form: decision,
+      fields: () => ({
+        decision,
+        transitionId: Number(request.input('transition_id')) || null,
+        directions: request.input('directions'),
+      }),
+      notice: NOTICES[decision],
+      screen: 'phe-duyet',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

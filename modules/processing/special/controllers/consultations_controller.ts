@@ -12,8 +12,8 @@ import {
   unitNames,
 } from '#processing/special/services/consultations'
 import { allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { idsOf, serviceOptions, submitForm, uploadsOf, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { idsOf, submitDossierForm, submitForm, uploadsOf, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /**
@@ -29,27 +29,18 @@ export default class ConsultationsController {
 
   /** POST /mot-cua/ho-so/:id/xin-y-kien */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'consult',
-      () =>
-        requestConsultation(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            departmentIds: idsOf(request.input('department_ids')),
-            question: request.input('question'),
-            dueDate: request.input('due_date'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã gửi yêu cầu xin ý kiến.', redirectTo: specialPath(dossier.id, 'xin-y-kien') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, requestConsultation, {
+      form: 'consult',
+      fields: () => ({
+        departmentIds: idsOf(request.input('department_ids')),
+        question: request.input('question'),
+        dueDate: request.input('due_date'),
+      }),
+      notice: 'Đã gửi yêu cầu xin ý kiến.',
+      screen: 'xin-y-kien',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

@@ -4,8 +4,8 @@ import { dossierContext } from '#processing/services/dossier_context'
 import { PROCESSING } from '#processing/services/status_text'
 import { extendDeadline, extensionsOf } from '#processing/special/services/extensions'
 import { HANDLING_STEPS, allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /** OS-8.4: the deadline extension of a dossier, with the apology slip to print. */
@@ -18,26 +18,17 @@ export default class ExtensionsController {
 
   /** POST /mot-cua/ho-so/:id/gia-han */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'extend',
-      () =>
-        extendDeadline(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            newDate: request.input('new_date'),
-            reason: request.input('reason'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã gia hạn và báo người nộp. Hãy in phiếu xin lỗi và hẹn lại ngày trả kết quả.', redirectTo: specialPath(dossier.id, 'gia-han') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, extendDeadline, {
+      form: 'extend',
+      fields: () => ({
+        newDate: request.input('new_date'),
+        reason: request.input('reason'),
+      }),
+      notice: 'Đã gia hạn và báo người nộp. Hãy in phiếu xin lỗi và hẹn lại ngày trả kết quả.',
+      screen: 'gia-han',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

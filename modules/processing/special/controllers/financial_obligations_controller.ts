@@ -9,8 +9,8 @@ import {
   unpaidObligationOf,
 } from '#processing/special/services/financial_obligations'
 import { HANDLING_STEPS, allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /** ST-18, OS-10.3: the financial obligation of a dossier and the payment recorded from the receipt. */
@@ -23,52 +23,34 @@ export default class FinancialObligationsController {
 
   /** POST /mot-cua/ho-so/:id/nghia-vu-tai-chinh */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'obligation',
-      () =>
-        requestFinancialObligation(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            amount: request.input('amount'),
-            content: request.input('content'),
-            dueDate: request.input('due_date'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã thông báo nghĩa vụ tài chính cho người nộp.', redirectTo: specialPath(dossier.id, 'nghia-vu-tai-chinh') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, requestFinancialObligation, {
+      form: 'obligation',
+      fields: () => ({
+        amount: request.input('amount'),
+        content: request.input('content'),
+        dueDate: request.input('due_date'),
+      }),
+      notice: 'Đã thông báo nghĩa vụ tài chính cho người nộp.',
+      screen: 'nghia-vu-tai-chinh',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   /** POST /mot-cua/ho-so/:id/nghia-vu-tai-chinh/nop */
   async pay(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'payment',
-      () =>
-        recordPayment(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            receiptNumber: request.input('receipt_number'),
-            paidAmount: request.input('paid_amount'),
-            paidOn: request.input('paid_on'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã ghi nhận nộp nghĩa vụ tài chính; hồ sơ tiếp tục được xử lý.', redirectTo: specialPath(dossier.id, 'nghia-vu-tai-chinh') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, recordPayment, {
+      form: 'payment',
+      fields: () => ({
+        receiptNumber: request.input('receipt_number'),
+        paidAmount: request.input('paid_amount'),
+        paidOn: request.input('paid_on'),
+      }),
+      notice: 'Đã ghi nhận nộp nghĩa vụ tài chính; hồ sơ tiếp tục được xử lý.',
+      screen: 'nghia-vu-tai-chinh',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

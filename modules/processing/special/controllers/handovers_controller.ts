@@ -20,8 +20,8 @@ import {
   requireStatus,
   requireStepKind,
 } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, uploadsOf, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, uploadsOf, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /** OS-8.4 delegation and ST-15 inter-agency transfer of a dossier's current step. */
@@ -34,49 +34,31 @@ export default class HandoversController {
 
   /** POST /mot-cua/ho-so/:id/uy-quyen */
   async delegate(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'delegate',
-      () =>
-        delegateDossier(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            toOfficerId: Number(request.input('to_officer_id')),
-            reason: request.input('reason'),
-            until: request.input('until'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã ủy quyền xử lý hồ sơ.', redirectTo: specialPath(dossier.id, 'uy-quyen') },
-      (state) => this.renderDelegation(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, delegateDossier, {
+      form: 'delegate',
+      fields: () => ({
+        toOfficerId: Number(request.input('to_officer_id')),
+        reason: request.input('reason'),
+        until: request.input('until'),
+      }),
+      notice: 'Đã ủy quyền xử lý hồ sơ.',
+      screen: 'uy-quyen',
+      render: (id, state) => this.renderDelegation(ctx, id, state),
+    })
   }
 
   /** POST /mot-cua/ho-so/:id/uy-quyen/ket-thuc */
   async endDelegation(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
-    return submitForm(
-      ctx,
-      'end',
-      () =>
-        endDelegation(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(ctx.request.input('lock_version')),
-            actor: ctx.auth.user!,
-            note: ctx.request.input('note'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã kết thúc ủy quyền.', redirectTo: specialPath(dossier.id, 'uy-quyen') },
-      (state) => this.renderDelegation(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, endDelegation, {
+      form: 'end',
+      fields: () => ({
+        note: ctx.request.input('note'),
+      }),
+      notice: 'Đã kết thúc ủy quyền.',
+      screen: 'uy-quyen',
+      render: (id, state) => this.renderDelegation(ctx, id, state),
+    })
   }
 
   private async renderDelegation(ctx: HttpContext, id: unknown, state: ScreenState) {
@@ -111,49 +93,31 @@ export default class HandoversController {
 
   /** POST /mot-cua/ho-so/:id/lien-thong */
   async sendTransfer(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'transfer',
-      () =>
-        transferDossier(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            toOfficerId: Number(request.input('to_officer_id')),
-            reason: request.input('reason'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã chuyển hồ sơ xử lý liên thông.', redirectTo: specialPath(dossier.id, 'lien-thong') },
-      (state) => this.renderTransfer(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, transferDossier, {
+      form: 'transfer',
+      fields: () => ({
+        toOfficerId: Number(request.input('to_officer_id')),
+        reason: request.input('reason'),
+      }),
+      notice: 'Đã chuyển hồ sơ xử lý liên thông.',
+      screen: 'lien-thong',
+      render: (id, state) => this.renderTransfer(ctx, id, state),
+    })
   }
 
   /** POST /mot-cua/ho-so/:id/lien-thong/tra-lai */
   async returnTransfer(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
-    return submitForm(
-      ctx,
-      'return',
-      () =>
-        returnTransfer(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(ctx.request.input('lock_version')),
-            actor: ctx.auth.user!,
-            outcome: ctx.request.input('outcome'),
-            uploads: uploadsOf(ctx, 'files'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã trả hồ sơ cho cơ quan chủ trì.', redirectTo: specialPath(dossier.id, 'lien-thong') },
-      (state) => this.renderTransfer(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, returnTransfer, {
+      form: 'return',
+      fields: () => ({
+        outcome: ctx.request.input('outcome'),
+        uploads: uploadsOf(ctx, 'files'),
+      }),
+      notice: 'Đã trả hồ sơ cho cơ quan chủ trì.',
+      screen: 'lien-thong',
+      render: (id, state) => this.renderTransfer(ctx, id, state),
+    })
   }
 
   private async renderTransfer(ctx: HttpContext, id: unknown, state: ScreenState) {

@@ -4,8 +4,8 @@ import { dossierContext } from '#processing/services/dossier_context'
 import { PROCESSING } from '#processing/services/status_text'
 import { attachResultDocument, generateResultDocument, resultDocumentsOf } from '#processing/special/services/result_documents'
 import { allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /** OS-8.7, OS-9: the result document of a dossier, attached or generated from the procedure's result template. */
@@ -18,50 +18,32 @@ export default class ResultDocumentsController {
 
   /** POST /mot-cua/ho-so/:id/ket-qua: an uploaded result document. */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'upload',
-      () =>
-        attachResultDocument(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            title: request.input('title'),
-            upload: request.file('file') ?? null,
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã đính kèm kết quả giải quyết.', redirectTo: specialPath(dossier.id, 'ket-qua') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, attachResultDocument, {
+      form: 'upload',
+      fields: () => ({
+        title: request.input('title'),
+        upload: request.file('file') ?? null,
+      }),
+      notice: 'Đã đính kèm kết quả giải quyết.',
+      screen: 'ket-qua',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   /** POST /mot-cua/ho-so/:id/ket-qua/tu-mau: the result generated from the template. */
   async generate(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'generate',
-      () =>
-        generateResultDocument(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            title: request.input('title'),
-            content: request.input('content'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã tạo kết quả giải quyết từ mẫu.', redirectTo: specialPath(dossier.id, 'ket-qua') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, generateResultDocument, {
+      form: 'generate',
+      fields: () => ({
+        title: request.input('title'),
+        content: request.input('content'),
+      }),
+      notice: 'Đã tạo kết quả giải quyết từ mẫu.',
+      screen: 'ket-qua',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

@@ -13,8 +13,8 @@ import {
 import { resolvedDossiers, type ReturnList } from '#processing/special/services/lists'
 import { currentResultOf } from '#processing/special/services/result_documents'
 import { allows, findDossier, requireHolder, requireStatus, requireStepKind } from '#processing/special/services/dossier_action'
-import { dossierSummary, specialPanel, specialPath } from '#processing/special/services/panel'
-import { serviceOptions, submitForm, type ScreenState } from '#processing/special/controllers/special_http'
+import { dossierSummary, specialPanel } from '#processing/special/services/panel'
+import { submitDossierForm, type ScreenState } from '#processing/special/controllers/special_http'
 import { screenHelpers } from '#processing/special/controllers/screen_helpers'
 
 /** OS-10, OS-11: the counter's list of resolved dossiers and the return screen of one dossier. */
@@ -35,59 +35,41 @@ export default class ResultReturnsController {
 
   /** POST /mot-cua/ho-so/:id/tra-ket-qua */
   async store(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
     const { request } = ctx
-    return submitForm(
-      ctx,
-      'return',
-      () =>
-        returnResult(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(request.input('lock_version')),
-            actor: ctx.auth.user!,
-            method: request.input('method'),
-            collectorKind: request.input('collector_kind'),
-            collectorName: request.input('collector_name'),
-            collectorIdNumber: request.input('collector_id_number'),
-            recipientName: request.input('recipient_name'),
-            recipientPhone: request.input('recipient_phone'),
-            recipientProvince: request.input('recipient_province'),
-            recipientCommune: request.input('recipient_commune'),
-            recipientDetail: request.input('recipient_detail'),
-            trackingNumber: request.input('tracking_number'),
-            feeReceiptNumber: request.input('fee_receipt_number'),
-            feeAmount: request.input('fee_amount'),
-            note: request.input('note'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã trả kết quả và báo người nộp.', redirectTo: specialPath(dossier.id, 'tra-ket-qua') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, returnResult, {
+      form: 'return',
+      fields: () => ({
+        method: request.input('method'),
+        collectorKind: request.input('collector_kind'),
+        collectorName: request.input('collector_name'),
+        collectorIdNumber: request.input('collector_id_number'),
+        recipientName: request.input('recipient_name'),
+        recipientPhone: request.input('recipient_phone'),
+        recipientProvince: request.input('recipient_province'),
+        recipientCommune: request.input('recipient_commune'),
+        recipientDetail: request.input('recipient_detail'),
+        trackingNumber: request.input('tracking_number'),
+        feeReceiptNumber: request.input('fee_receipt_number'),
+        feeAmount: request.input('fee_amount'),
+        note: request.input('note'),
+      }),
+      notice: 'Đã trả kết quả và báo người nộp.',
+      screen: 'tra-ket-qua',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   /** POST /mot-cua/ho-so/:id/tra-ket-qua/chua-tra */
   async notReturned(ctx: HttpContext) {
-    await ctx.bouncer.authorize('useOneStop')
-    const dossier = await findDossier(ctx.params.id)
-    return submitForm(
-      ctx,
-      'missing',
-      () =>
-        recordNotReturned(
-          {
-            dossierId: dossier.id,
-            expectedLockVersion: Number(ctx.request.input('lock_version')),
-            actor: ctx.auth.user!,
-            note: ctx.request.input('missing_note'),
-          },
-          serviceOptions(ctx, dossier)
-        ),
-      { notice: 'Đã ghi nhận có kết quả nhưng chưa trả; người nộp được báo mang bản chính tới.', redirectTo: specialPath(dossier.id, 'tra-ket-qua') },
-      (state) => this.render(ctx, dossier.id, state)
-    )
+    return submitDossierForm(ctx, recordNotReturned, {
+      form: 'missing',
+      fields: () => ({
+        note: ctx.request.input('missing_note'),
+      }),
+      notice: 'Đã ghi nhận có kết quả nhưng chưa trả; người nộp được báo mang bản chính tới.',
+      screen: 'tra-ket-qua',
+      render: (id, state) => this.render(ctx, id, state),
+    })
   }
 
   private async render(ctx: HttpContext, id: unknown, state: ScreenState) {

@@ -11,7 +11,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { publicUrl } from '#http/public_url'
 import type { Dossier } from '#intake/index'
 import { ActionInvalidError, ActionRefusedError, DossierChangedError } from '#processing/services/errors'
-import type { SpecialActionOptions } from '#processing/special/services/dossier_action'
+import { findDossier, type SpecialActionInput, type SpecialActionOptions } from '#processing/special/services/dossier_action'
+import { specialPath } from '#processing/special/services/panel'
 
 /** A screen's state after a refused form: which form, the messages by field, what was typed. */
 export interface ScreenState {
@@ -58,6 +59,46 @@ export async function submitForm(
   }
   ctx.session.flash('notice', done.notice)
   return ctx.response.redirect().status(303).toPath(done.redirectTo)
+}
+
+/** A form of a dossier's special screen: what it sends besides the common input, and where it leads. */
+export interface DossierForm<Input extends SpecialActionInput> {
+  form: string
+  /** The form's own fields (the dossier, lock_version and the officer are added). */
+  fields: () => Omit<Input, keyof SpecialActionInput>
+  notice: string
+  /** The screen's part of the dossier's path (specialPath), where success redirects. */
+  screen: string
+  render: (dossierId: number, state: ScreenState) => Promise<string>
+}
+
+/**
+ * The POST of a dossier's special screen: a one-stop officer, the dossier of this tenant, and the
+ * action run with the lock_version the page was drawn with and the officer as actor.
+ */
+export async function submitDossierForm<Input extends SpecialActionInput>(
+  ctx: HttpContext,
+  action: (input: Input, options: SpecialActionOptions) => Promise<unknown>,
+  screen: DossierForm<Input>
+) {
+  await ctx.bouncer.authorize('useOneStop')
+  const dossier = await findDossier(ctx.params.id)
+  return submitForm(
+    ctx,
+    screen.form,
+    () =>
+      action(
+        {
+          dossierId: dossier.id,
+          expectedLockVersion: Number(ctx.request.input('lock_version')),
+          actor: ctx.auth.user!,
+          ...screen.fields(),
+        } as Input,
+        serviceOptions(ctx, dossier)
+      ),
+    { notice: screen.notice, redirectTo: specialPath(dossier.id, screen.screen) },
+    (state) => screen.render(dossier.id, state)
+  )
 }
 
 /** The typed value of a field of the refused form, else `fallback`. */

@@ -8,7 +8,7 @@
  * handler's open page.
  */
 import type { DateTime } from 'luxon'
-import { appendEvent, attachFilesToDossier, checkUpload, storeUploadedFile, uploadLimits, UploadRejected, type UploadedFile } from '#intake/index'
+import { appendEvent, attachFilesToDossier, storeUploadedFile, type UploadedFile } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { formatDate } from '#services/vietnamese_format'
@@ -26,6 +26,7 @@ import {
   requireHolder,
   requireStatus,
   requireStepKind,
+  uploadsProblem,
   type SpecialActionInput,
   type SpecialActionOptions,
 } from '#processing/special/services/dossier_action'
@@ -141,15 +142,8 @@ export async function answerConsultation(input: ConsultationAnswerInput, options
   if (!answer) errors.answer = 'Hãy nhập ý kiến của đơn vị.'
   else if (answer.length > 8000) errors.answer = 'Ý kiến dài quá 8.000 ký tự.'
   const uploads = input.uploads ?? []
-  const limits = uploadLimits()
-  for (const upload of uploads) {
-    try {
-      await checkUpload(upload, limits)
-    } catch (error) {
-      if (!(error instanceof UploadRejected)) throw error
-      errors.files ??= error.message
-    }
-  }
+  const uploadProblem = await uploadsProblem(uploads)
+  if (uploadProblem) errors.files ??= uploadProblem
   if (Object.keys(errors).length) throw new ActionInvalidError(errors)
 
   // The one write that decides between two officers of the department answering at once.

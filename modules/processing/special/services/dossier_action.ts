@@ -7,7 +7,7 @@
  */
 import type { DateTime } from 'luxon'
 import type { WorkingCalendar } from '#catalog/index'
-import { Dossier, type Clock } from '#intake/index'
+import { Dossier, checkUpload, uploadLimits, UploadRejected, type Clock, type UploadedFile } from '#intake/index'
 import type { User } from '#users/index'
 import { dossierContext, type DossierContext } from '#processing/services/dossier_context'
 import { systemClock } from '#processing/services/deadlines'
@@ -103,4 +103,19 @@ export function allows(checks: () => void): boolean {
     if (error instanceof ActionRefusedError) return false
     throw error
   }
+}
+
+/** The message of the first refused upload (type, size), or null when all may be stored. */
+export async function uploadsProblem(uploads: UploadedFile[]): Promise<string | null> {
+  const limits = uploadLimits()
+  let problem: string | null = null
+  for (const upload of uploads) {
+    try {
+      await checkUpload(upload, limits)
+    } catch (error) {
+      if (!(error instanceof UploadRejected)) throw error
+      problem ??= error.message
+    }
+  }
+  return problem
 }

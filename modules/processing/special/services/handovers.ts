@@ -13,7 +13,7 @@
  * the partner acts through the ordinary screens while the handover lasts.
  */
 import type { DateTime } from 'luxon'
-import { appendEvent, attachFilesToDossier, checkUpload, storeUploadedFile, uploadLimits, UploadRejected, type UploadedFile } from '#intake/index'
+import { appendEvent, attachFilesToDossier, storeUploadedFile, type UploadedFile } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { formatDate, VIETNAM_ZONE } from '#services/vietnamese_format'
 import { parseVietnameseDate } from '#users/index'
@@ -32,6 +32,7 @@ import {
   requireHolder,
   requireStatus,
   requireStepKind,
+  uploadsProblem,
   type SpecialActionInput,
   type SpecialActionOptions,
 } from '#processing/special/services/dossier_action'
@@ -260,15 +261,8 @@ export async function returnTransfer(input: TransferReturnInput, options: Specia
   const outcome = clean(input.outcome)
   if (!outcome) errors.outcome = 'Hãy nêu kết quả xử lý của cơ quan liên thông.'
   const uploads = input.uploads ?? []
-  const limits = uploadLimits()
-  for (const upload of uploads) {
-    try {
-      await checkUpload(upload, limits)
-    } catch (error) {
-      if (!(error instanceof UploadRejected)) throw error
-      errors.files ??= error.message
-    }
-  }
+  const uploadProblem = await uploadsProblem(uploads)
+  if (uploadProblem) errors.files ??= uploadProblem
   if (Object.keys(errors).length) throw new ActionInvalidError(errors)
 
   const owner = await User.findOrFail(handover.fromOfficerId)
