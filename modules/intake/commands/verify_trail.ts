@@ -18,18 +18,12 @@ export default class VerifyTrail extends BaseCommand {
   declare dossier?: string
 
   async run() {
-    const { default: Tenant } = await import('#tenancy/tenant')
+    const { commandTenants } = await import('#tenancy/command_tenants')
     const { withTenant } = await import('#tenancy/tenant_context')
     const { verifyAllTrails, verifyTrail } = await import('#intake/services/trail')
 
-    const query = Tenant.query().orderBy('code')
-    if (this.tenant) query.where('code', this.tenant.toUpperCase())
-    const tenants = await query
-    if (tenants.length === 0) {
-      this.logger.error(this.tenant ? `No tenant with the code ${this.tenant}` : 'No tenants')
-      this.exitCode = 1
-      return
-    }
+    const tenants = await commandTenants(this, this.tenant)
+    if (tenants.length === 0) return
     if (this.dossier && tenants.length !== 1) {
       this.logger.error('--dossier needs --tenant')
       this.exitCode = 1

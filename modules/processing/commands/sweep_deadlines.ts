@@ -15,18 +15,12 @@ export default class SweepDeadlines extends BaseCommand {
   declare tenant?: string
 
   async run() {
-    const { default: Tenant } = await import('#tenancy/tenant')
+    const { commandTenants } = await import('#tenancy/command_tenants')
     const { withTenant } = await import('#tenancy/tenant_context')
     const { sweepDeadlines } = await import('#processing/services/deadline_sweep')
 
-    const query = Tenant.query().orderBy('code')
-    if (this.tenant) query.where('code', this.tenant.toUpperCase())
-    const tenants = await query
-    if (tenants.length === 0) {
-      this.logger.error(this.tenant ? `No tenant with the code ${this.tenant}` : 'No tenants')
-      this.exitCode = 1
-      return
-    }
+    const tenants = await commandTenants(this, this.tenant)
+    if (tenants.length === 0) return
     for (const tenant of tenants) {
       const summary = await withTenant(tenant, () => sweepDeadlines())
       this.logger.success(

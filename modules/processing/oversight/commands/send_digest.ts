@@ -16,19 +16,13 @@ export default class SendDigest extends BaseCommand {
   declare tenant?: string
 
   async run() {
-    const { default: Tenant } = await import('#tenancy/tenant')
+    const { commandTenants } = await import('#tenancy/command_tenants')
     const { withTenant } = await import('#tenancy/tenant_context')
     const { sendDailyDigest } = await import('#processing/oversight/digest/daily_digest')
     const { deliverDueMessages } = await import('#integration/index')
 
-    const query = Tenant.query().orderBy('code')
-    if (this.tenant) query.where('code', this.tenant.toUpperCase())
-    const tenants = await query
-    if (tenants.length === 0) {
-      this.logger.error(this.tenant ? `No tenant with the code ${this.tenant}` : 'No tenants')
-      this.exitCode = 1
-      return
-    }
+    const tenants = await commandTenants(this, this.tenant)
+    if (tenants.length === 0) return
     for (const tenant of tenants) {
       const summary = await withTenant(tenant, () => sendDailyDigest())
       if (summary.sent) this.logger.success(`${tenant.code}: digest of ${summary.day} queued for ${summary.recipients} officer(s)`)
