@@ -20,7 +20,7 @@ export type {
 } from '#catalog/services/working_calendar'
 export { LEGAL_STATUSES, ensureLegalStatuses } from '#catalog/services/statuses'
 export type { LegalStatus } from '#catalog/services/statuses'
-export { administrativeUnits } from '#catalog/services/administrative_units'
+export { administrativeUnits, containing } from '#catalog/services/administrative_units'
 export { activeEntriesOf } from '#catalog/services/shared_catalogues'
 export { syncNationalCatalogues } from '#catalog/services/catalogue_sync'
 export { listPublishedProcedures, findPublishedProcedure, sectorsWithPublishedCounts } from '#catalog/services/procedure_catalogue'

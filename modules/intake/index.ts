@@ -64,6 +64,7 @@ export type { SlipLink } from '#intake/documents/slips'
 export type { DossierSlipKind } from '#intake/documents/slip_kinds'
 export { trailExportPaths, applicationFormPath, TRACKING_BOOK_PATH } from '#intake/documents/document_links'
 export { slipContent } from '#intake/documents/slip_layout'
+export { slipDateLine } from '#intake/documents/slip_data'
 export { appointmentDateFor } from '#intake/counter/services/appointment_dates'
 export {
   acceptDossier,

@@ -7,6 +7,7 @@ import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Procedure, { type ProcedureStatus } from '#catalog/models/procedure'
 import Sector from '#catalog/models/sector'
 import ProcedureGroup from '#catalog/models/procedure_group'
+import { containing } from '#catalog/services/administrative_units'
 import Agency from '#users/models/agency'
 
 export const PER_PAGE = 20
@@ -45,11 +46,6 @@ export function procedureFiltersFrom(qs: Record<string, unknown>): ProcedureFilt
 /** The filters worth keeping in a URL: the empty ones would only clutter it. */
 export function queryStringOf(filters: object) {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '' && value !== undefined))
-}
-
-/** `%term%` for LIKE, with the wildcards a person may type taken literally. */
-function containing(term: string) {
-  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
 }
 
 /**

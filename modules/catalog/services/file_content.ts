@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { fileTypeFromFile } from 'file-type'
+import { withoutDiacritics } from '#services/without_diacritics'
 
 /** Document and image types the platform accepts, by the extension a person sees. */
 export const KNOWN_TYPES = {
@@ -72,19 +73,15 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 /**
  * A Content-Disposition header that keeps a Vietnamese file name: an ASCII fallback for old
- * clients and the UTF-8 name in RFC 5987 form (`filename*=UTF-8''…`).
+ * clients and the UTF-8 name in RFC 5987 form (`filename*=UTF-8''…`); `inline` to show it in the browser.
  */
-export function attachmentDisposition(fileName: string) {
+export function attachmentDisposition(fileName: string, options: { inline?: boolean } = {}) {
   const fallback =
-    fileName
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
+    withoutDiacritics(fileName)
       .replace(/[^\x20-\x7e]/g, '_')
       .replace(/["\\]/g, '_') || 'tep-tin'
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
+  return `${options.inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`
 }
 
 /** Size in MB for people: 10 MB, 0,5 MB. */

@@ -12,6 +12,7 @@ import {
   type WorkflowDefinition,
 } from '#catalog/services/workflow_rules'
 import type { OfficerRole } from '#users/models/user'
+import { withoutDiacritics } from '#services/without_diacritics'
 
 type Row = Record<string, unknown>
 
@@ -33,10 +34,7 @@ function amount(value: unknown) {
 
 /** A stable key from a step name: "Thẩm định hồ sơ" → "tham_dinh_ho_so". */
 export function keyFromName(name: string) {
-  const key = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+  const key = withoutDiacritics(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')

@@ -4,6 +4,7 @@
  * Queued through the outbox in the caller's transaction, so it leaves only with the change.
  */
 import { queueEmail, queueSms } from '#integration/index'
+import { withoutDiacritics } from '#services/without_diacritics'
 import type Dossier from '#intake/models/dossier'
 import { applicantNoticeChannels } from '#intake/applicant/notice_channels'
 
@@ -11,11 +12,7 @@ const SMS_LENGTH = 160
 
 /** SMS text without diacritics: it fits one cheap message and every handset shows it. */
 export function smsTextOf(text: string) {
-  const plain = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  const plain = withoutDiacritics(text)
   return plain.length > SMS_LENGTH ? `${plain.slice(0, SMS_LENGTH - 1)}…`.normalize('NFC') : plain
 }
 

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { attachmentDisposition } from '#catalog/index'
 
 const TYPES = {
   pdf: 'application/pdf',
@@ -20,7 +21,7 @@ export function sendFile(
   options: { type: DocumentFormat; name: string; inline?: boolean }
 ) {
   response.header('content-type', TYPES[options.type])
-  response.header('content-disposition', `${options.inline ? 'inline' : 'attachment'}; filename="${options.name}"`)
+  response.header('content-disposition', attachmentDisposition(options.name, { inline: options.inline }))
   response.header('cache-control', 'no-store')
   return response.send(file)
 }

@@ -33,7 +33,7 @@ export default class StoredFilesController {
     const shown = await viewOf(file, () => readStoredFile(file))
     if (shown.kind === 'inline') {
       this.fileHeaders(ctx, file)
-      response.header('Content-Disposition', attachmentDisposition(file.originalName).replace(/^attachment/, 'inline'))
+      response.header('Content-Disposition', attachmentDisposition(file.originalName, { inline: true }))
       response.header('Content-Security-Policy', file.fileType === 'pdf' ? PDF_CSP : IMAGE_CSP)
       return response.stream(await streamStoredFile(file))
     }

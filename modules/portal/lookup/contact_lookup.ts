@@ -17,8 +17,9 @@ import { appKey } from '#config/app'
 import { queueEmail, queueSms } from '#integration/index'
 import { Dossier } from '#intake/index'
 import { Procedure } from '#catalog/index'
+import { normalisePhone } from '#users/index'
 import LookupCode, { type ContactKind } from '#portal/lookup/lookup_code'
-import { statusLabelsOf } from '#portal/lookup/dossier_lookup'
+import { statusLabels } from '#portal/my_dossiers/dossier_status'
 
 export const CODE_LIFETIME_MINUTES = 10
 export const MAX_ATTEMPTS = 5
@@ -67,7 +68,7 @@ export function parseContact(input: string): Contact | null {
     const email = typed.toLowerCase()
     return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 255 ? { kind: 'email', value: email } : null
   }
-  const phone = typed.replace(/[\s.()-]/g, '').replace(/^\+84/, '0')
+  const phone = normalisePhone(typed)
   return /^0\d{9}$/.test(phone) ? { kind: 'phone', value: phone } : null
 }
 
@@ -168,7 +169,7 @@ export async function dossiersOfContact(contact: Contact): Promise<ContactDossie
   const procedureIds = [...new Set(dossiers.map((dossier) => dossier.procedureId))]
   const procedures = await Procedure.query().select('id', 'name').whereIn('id', procedureIds)
   const names = new Map(procedures.map((procedure) => [procedure.id, procedure.name]))
-  const labels = await statusLabelsOf(dossiers.map((dossier) => dossier.statusCode))
+  const labels = await statusLabels(dossiers.map((dossier) => dossier.statusCode))
   return dossiers.map((dossier) => ({
     code: dossier.code,
     procedureName: names.get(dossier.procedureId) ?? '',

@@ -7,8 +7,9 @@
  */
 import limiter from '@adonisjs/limiter/services/main'
 import type { DateTime } from 'luxon'
-import { Dossier, WITHDRAWN_STATUS } from '#intake/index'
-import { LEGAL_STATUSES, Procedure, Status } from '#catalog/index'
+import { Dossier } from '#intake/index'
+import { Procedure } from '#catalog/index'
+import { statusLabels } from '#portal/my_dossiers/dossier_status'
 
 export const CODE_MAX_LENGTH = 60
 
@@ -25,21 +26,6 @@ export function lookupLimiter() {
   return limiter.use({ requests: 30, duration: '10 mins', blockDuration: '10 mins' })
 }
 
-/** The label of each status code: the Appendix I label, else the tenant's own status, else the code. */
-export async function statusLabelsOf(codes: string[]): Promise<Map<string, string>> {
-  const labels = new Map<string, string>()
-  for (const code of codes) {
-    const legal = LEGAL_STATUSES.find((status) => status.code === code)
-    if (legal) labels.set(code, legal.label)
-    else if (code === WITHDRAWN_STATUS.code) labels.set(code, WITHDRAWN_STATUS.label)
-  }
-  const others = [...new Set(codes.filter((code) => !labels.has(code)))]
-  if (others.length) {
-    for (const own of await Status.query().select('code', 'label').whereIn('code', others)) labels.set(own.code, own.label)
-  }
-  return labels
-}
-
 /** The dossier with exactly this code in the current tenant, reduced to its public part. */
 export async function findPublicDossierStatus(code: string): Promise<PublicDossierStatus | null> {
   const dossier = await Dossier.query()
@@ -52,7 +38,7 @@ export async function findPublicDossierStatus(code: string): Promise<PublicDossi
     code: dossier.code,
     procedureName: procedure?.name ?? '',
     receivedAt: dossier.receivedAt,
-    statusLabel: (await statusLabelsOf([dossier.statusCode])).get(dossier.statusCode) ?? dossier.statusCode,
+    statusLabel: (await statusLabels([dossier.statusCode])).get(dossier.statusCode) ?? dossier.statusCode,
     appointmentAt: dossier.appointmentAt ?? null,
   }
 }

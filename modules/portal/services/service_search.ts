@@ -9,7 +9,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { ADMINISTRATIVE_LEVELS, FormTemplate, Procedure, Sector, type AdministrativeLevel } from '#catalog/index'
+import { ADMINISTRATIVE_LEVELS, FormTemplate, containing, Procedure, Sector, type AdministrativeLevel } from '#catalog/index'
 import { Agency } from '#users/index'
 
 export const PER_PAGE = 20
@@ -77,11 +77,6 @@ export function queryStringOf(filters: Partial<ServiceFilters>) {
 export function searchUrl(filters: Partial<ServiceFilters> = {}) {
   const query = new URLSearchParams(queryStringOf(filters) as Record<string, string>).toString()
   return query ? `/dich-vu-cong?${query}` : '/dich-vu-cong'
-}
-
-/** `%word%` for LIKE, with the wildcards a person may type taken literally. */
-function containing(word: string) {
-  return `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
 }
 
 function wordsOf(term: string) {

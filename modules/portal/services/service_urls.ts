@@ -3,13 +3,11 @@
  * `/dich-vu-cong/<id>-<slug>`, the slug being the legal name without diacritics. The id decides
  * which service it is; a stale or wrong slug only earns a 301 to the right one.
  */
+import { withoutDiacritics } from '#services/without_diacritics'
 
 /** "Cấp giấy phép xây dựng (cấp lại)" → "cap-giay-phep-xay-dung-cap-lai", at most about 80 characters. */
 export function slugOf(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+  const plain = withoutDiacritics(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

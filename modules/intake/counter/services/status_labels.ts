@@ -1,8 +1,6 @@
 /* The Appendix I label of a status code, exactly as ST writes it (the code itself for a tenant's own). */
-import { LEGAL_STATUSES } from '#catalog/index'
-
-const LABELS = new Map(LEGAL_STATUSES.map((status) => [status.code, status.label]))
+import { STATUS_LABELS } from '#catalog/index'
 
 export function statusLabel(code: string) {
-  return LABELS.get(code) ?? code
+  return Object.hasOwn(STATUS_LABELS, code) ? STATUS_LABELS[code] : code
 }

@@ -21,7 +21,7 @@ import {
 } from '#processing/oversight/holder'
 import { CLOCK_IDLE_STATUSES, DONE_STATUSES, ENDED_STATUSES, FINISHED_STATUSES } from '#processing/oversight/stages'
 import { overdueLine } from '#processing/index'
-import { loadWorkingCalendar, type WorkingCalendar } from '#catalog/index'
+import { containing, loadWorkingCalendar, type WorkingCalendar } from '#catalog/index'
 import type { SearchFilters, Sort } from '#processing/oversight/search/criteria'
 import { VIETNAM_ZONE } from '#services/vietnamese_format'
 
@@ -50,11 +50,6 @@ export interface SearchRow {
   handlerName: string | null
   /** "Hạn xử lý DD/MM/YYYY - Quá hạn N ngày" (ST-16) while overdue, else null. */
   overdueText: string | null
-}
-
-/** `%term%` for LIKE, with the wildcards a person may type taken literally. */
-function containing(term: string) {
-  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
 }
 
 function wordsOf(term: string) {

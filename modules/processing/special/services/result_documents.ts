@@ -11,13 +11,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { requireTenantScope } from '#tenancy/tenant_context'
-import { formatDate, VIETNAM_ZONE } from '#services/vietnamese_format'
+import { formatDate } from '#services/vietnamese_format'
 import { Procedure, slipTemplateFor, type SlipData } from '#catalog/index'
 import {
   appendEvent,
   attachFilesToDossier,
   checkUpload,
   slipContent,
+  slipDateLine,
   storeUploadedFile,
   uploadLimits,
   UploadRejected,
@@ -100,12 +101,6 @@ export async function attachResultDocument(input: AttachResultInput, options: Sp
   return keepResult(opened, input, input.upload!, title, 'upload')
 }
 
-/** "ngày 12 tháng 3 năm 2025", as the date line of an official document reads. */
-function dateLine(moment: DateTime) {
-  const local = moment.setZone(VIETNAM_ZONE)
-  return `ngày ${local.toFormat('dd')} tháng ${local.month} năm ${local.year}`
-}
-
 /** The values of the result template's placeholders for the dossier. */
 async function resultData(dossier: Dossier, title: string, content: string, at: DateTime): Promise<SlipData> {
   const { tenant } = requireTenantScope()
@@ -117,7 +112,7 @@ async function resultData(dossier: Dossier, title: string, content: string, at: 
     co_quan_cap_tren: tenant.name,
     co_quan: lead,
     dia_danh: place,
-    ngay_lap: dateLine(at),
+    ngay_lap: slipDateLine(at),
     ma_ho_so: dossier.code,
     ten_thu_tuc: procedure.name,
     ma_thu_tuc: procedure.nationalCode,
