@@ -118,7 +118,7 @@ test.group('One-stop oversight screens in Chromium', (group) => {
 
     // On the search page the code box has the focus: the scanner types and sends Enter.
     await visit('/mot-cua/tra-cuu-ho-so')
-    assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'search-code')
+    await page.waitForFunction('document.activeElement && document.activeElement.id === "search-code"')
     await page.keyboard.type(late.code, { delay: 5 })
     await Promise.all([page.waitForURL(`**/mot-cua/ho-so/${late.id}`), page.keyboard.press('Enter')])
 
@@ -139,6 +139,8 @@ test.group('One-stop oversight screens in Chromium', (group) => {
     await checkAccessible(page, visit, assert, 'a dossier\u2019s direction', `/mot-cua/dieu-hanh/${late.id}`)
 
     await visit('/mot-cua/dieu-hanh')
+    // Chromium applies autofocus after the first paint; a scanner's keystrokes before that are lost.
+    await page.waitForFunction('document.activeElement && document.activeElement.id === "direction-code"')
     await page.keyboard.type(late.code, { delay: 5 })
     await Promise.all([page.waitForURL(`**/mot-cua/dieu-hanh/${late.id}`), page.keyboard.press('Enter')])
     assert.include(await page.locator('h1').textContent(), late.code)
