@@ -66,6 +66,7 @@ export { trailExportPaths, applicationFormPath, TRACKING_BOOK_PATH } from '#inta
 export { slipContent } from '#intake/documents/slip_layout'
 export { slipDateLine } from '#intake/documents/slip_data'
 export { appointmentDateFor } from '#intake/counter/services/appointment_dates'
+export { paperLines } from '#intake/counter/validators/counter_validators'
 export {
   acceptDossier,
   requestSupplement,

@@ -110,7 +110,7 @@ test.group('One-stop oversight screens in Chromium', (group) => {
     await expectNoAxeViolations(page, assert, 'the filtered list')
   })
 
-  test('NF-16: a barcode scanner types the code into the search box, Enter opens the dossier', async ({ assert, cleanup }) => {
+  test('NF-16: a barcode scanner types the code into the search box, Enter opens the dossier', async ({ cleanup }) => {
     const setting = await oversightSetting()
     const { late } = await someDossiers(setting)
     const { page, visit } = await openPage(cleanup, hostOf(setting.tenant))

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { performAction } from '#processing/services/engine'
 import { ActionInvalidError, ActionRefusedError, DossierChangedError } from '#processing/services/errors'
-import { actionFormMessages, actionValidator, firstMessages, returnPath } from '#processing/validators/action_form'
+import { actionFormMessages, actionValidator, firstMessages, requestedPapers, returnPath } from '#processing/validators/action_form'
 import { findDossier, portalLookupUrl, renderDossier, wantsFragment } from '#processing/controllers/processing_http'
 
 /**
@@ -15,7 +15,7 @@ export default class DossierActionsController {
     const { request, bouncer, auth, i18n, session, response } = ctx
     await bouncer.authorize('useOneStop')
     const dossier = await findDossier(ctx.params.id)
-    const values = request.only(['reason', 'comment', 'assignee_id'])
+    const values = { ...request.only(['reason', 'comment', 'assignee_id', 'other_papers']), papers: [request.input('papers') ?? []].flat() }
     const transitionId = Number(request.input('transition_id'))
     const form = `action-${Number.isInteger(transitionId) ? transitionId : 0}`
 
@@ -44,6 +44,7 @@ export default class DossierActionsController {
           reason: data.reason,
           comment: data.comment,
           assigneeId: data.assignee_id,
+          papers: requestedPapers(request.input('papers'), data.other_papers),
           uploads,
         },
         { portalUrl: portalLookupUrl(ctx, dossier.code) }

@@ -8,7 +8,7 @@
  * among them). A refused action has written nothing.
  */
 import { requireTenantScope } from '#tenancy/tenant_context'
-import type { WorkingCalendar } from '#catalog/index'
+import { ProcedureComponent, type WorkingCalendar } from '#catalog/index'
 import {
   Dossier,
   SupplementRequest,
@@ -76,6 +76,8 @@ export interface PerformActionInput {
   uploads?: UploadedFile[]
   /** The officer who will hold the next step (required when leaving an assignment step). */
   assigneeId?: number | null
+  /** The papers a supplement request asks for (ST-12): at least one when the action asks for papers. */
+  papers?: string[]
   /** Anything an after-hook needs (a payment receipt number, an extension's new date, …). */
   extra?: Record<string, unknown>
 }
@@ -104,6 +106,10 @@ export interface AvailableAction {
   needsAssignee: boolean
   /** Who may hold the next step, when the form offers a choice. */
   assigneeChoices: Array<{ id: number; name: string }>
+  /** A supplement request: the officer names the papers to add (ST-12, OS-8.5). */
+  asksPapers: boolean
+  /** The procedure's components, offered as the papers to ask for. */
+  paperChoices: string[]
 }
 
 function clean(text: string | null | undefined) {
@@ -122,6 +128,18 @@ function isOffered(context: DossierContext, transition: RuntimeTransition) {
   return true
 }
 
+/** The names of the dossier's procedure components, in the procedure's order. */
+async function componentNamesOf(dossier: Dossier) {
+  const components = await ProcedureComponent.query().where('procedure_id', dossier.procedureId).orderBy('position').orderBy('id')
+  return components.map((component) => component.name)
+}
+
+/** Each paper once, trimmed, blanks dropped: what a supplement request stores. */
+function cleanPapers(papers: string[] | undefined) {
+  const names = (papers ?? []).map((paper) => clean(paper)).filter((paper): paper is string => Boolean(paper))
+  return [...new Set(names)].slice(0, 50)
+}
+
 async function choicesFor(step: RuntimeStep) {
   const officers = await candidatesFor(step)
   return officers.map((officer) => ({ id: officer.id, name: officerTitle(officer) }))
@@ -133,11 +151,14 @@ export async function availableActions(dossier: Dossier, officer: User, context?
   const { runtime, step } = state
   if (!runtime || !step || !mayActOnStep(officer, step, state.open)) return []
   const actions: AvailableAction[] = []
+  let paperChoices: string[] | null = null
   for (const transition of runtime.transitionsFrom(step.key)) {
     if (!isOffered(state, transition)) continue
     const toStep = runtime.step(transition.toKey)
     if (await refusalOf({ dossier, runtime, transition, fromStep: step, toStep, officer })) continue
     const needsAssignee = step.kind === 'assignment' && toStep !== null
+    const asksPapers = transition.statusCode === SUPPLEMENT_REQUESTED
+    if (asksPapers) paperChoices ??= await componentNamesOf(dossier)
     actions.push({
       transition,
       toStep,
@@ -145,6 +166,8 @@ export async function availableActions(dossier: Dossier, officer: User, context?
       needsAttachment: transition.requiresAttachment,
       needsAssignee,
       assigneeChoices: needsAssignee && toStep ? await choicesFor(toStep) : [],
+      asksPapers,
+      paperChoices: asksPapers ? (paperChoices ?? []) : [],
     })
   }
   return actions
@@ -185,6 +208,10 @@ export async function performAction(input: PerformActionInput, options: PerformA
   const comment = clean(input.comment)
   const errors: Record<string, string> = {}
   if (transition.requiresReason && !reason) errors.reason = 'Hãy nêu lý do.'
+  const papers = transition.statusCode === SUPPLEMENT_REQUESTED ? cleanPapers(input.papers) : []
+  if (transition.statusCode === SUPPLEMENT_REQUESTED && !papers.length) {
+    errors.papers = 'Hãy chọn hoặc ghi ít nhất một giấy tờ cần bổ sung.'
+  }
   const attached = await dossierFilesOf(dossier, input.fileIds ?? [])
   if (attached.unknown) errors.files = 'Tệp đã chọn không thuộc hồ sơ này.'
   const uploads = input.uploads ?? []
@@ -227,7 +254,7 @@ export async function performAction(input: PerformActionInput, options: PerformA
     const previous = await lastHolderOf(dossier.id, toStep.key)
     assignee = previous ? await candidatesFor(toStep).where('id', previous).first() : null
   }
-  const statusDetail = await statusDetailFor({ toStatus, toStep, assignee, reason, comment, at })
+  const statusDetail = await statusDetailFor({ toStatus, toStep, assignee, reason, comment, papers, at })
 
   await updateDossierGuarded(
     dossier,
@@ -256,7 +283,7 @@ export async function performAction(input: PerformActionInput, options: PerformA
     await SupplementRequest.create({
       dossierId: dossier.id,
       reason: reason ?? comment ?? transition.action,
-      papers: [],
+      papers,
       stepKey: fromStep.key,
       requestedBy: actor.id,
       requestedAt: at,

@@ -6,6 +6,7 @@
 import type { DateTime } from 'luxon'
 import { formatDate } from '#services/vietnamese_format'
 import { LEGAL_STATUSES, Status } from '#catalog/index'
+import { supplementDetail } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { officerTitle } from '#processing/services/officers'
 import type { RuntimeStep } from '#processing/services/workflow_runtime'
@@ -62,12 +63,17 @@ export interface DetailInput {
   assignee: User | null
   reason: string | null
   comment: string | null
+  /** The papers a supplement request names (ST-12), shown after the reason as the counter does. */
+  papers?: string[]
   at: DateTime
 }
 
 /** The detail to store with the status a transition leads to. */
 export async function statusDetailFor(input: DetailInput): Promise<string> {
   // The reason as the officer wrote it, as the counter stores it for ST-3 and ST-4.
+  if (input.toStatus === SUPPLEMENT_REQUESTED) {
+    return supplementDetail({ reason: input.reason ?? input.comment ?? '', papers: input.papers ?? [] })
+  }
   if (REASONED.has(input.toStatus)) return input.reason ?? input.comment ?? ''
   if (input.toStatus === DONE) return 'Đang trả kết quả'
   if (input.toStatus === RETURNED) return `Ngày trả kết quả: ${formatDate(input.at)}`

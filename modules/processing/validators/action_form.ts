@@ -4,6 +4,7 @@
  * is not repeated here; this only makes sure the numbers are numbers and the texts not too long.
  */
 import vine from '@vinejs/vine'
+import { paperLines } from '#intake/index'
 import type { I18n } from '@adonisjs/i18n'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 
@@ -17,6 +18,7 @@ export const actionValidator = vine.create(
     reason: text(),
     comment: text(),
     assignee_id: id().optional(),
+    other_papers: text(),
     return_to: vine.string().trim().maxLength(200).optional(),
   })
 )
@@ -29,6 +31,15 @@ export const assignmentValidator = vine.create(
     return_to: vine.string().trim().maxLength(200).optional(),
   })
 )
+
+/**
+ * The papers a supplement request names: the ticked components (`papers[]`, one value or many)
+ * and the lines written under them. The engine drops blanks and repeats and asks for at least one.
+ */
+export function requestedPapers(ticked: unknown, written: string | undefined) {
+  const picked = [ticked ?? []].flat().filter((paper): paper is string => typeof paper === 'string')
+  return [...picked.map((paper) => paper.slice(0, 500)), ...paperLines(written)]
+}
 
 /** `processing.validation.<field>.<rule>`, else the shared message. */
 export function actionFormMessages(i18n: I18n): MessagesProviderContact {

@@ -37,6 +37,7 @@ async function atHandler(setting: EngineSetting, email: string | null = null) {
 async function supplementLoop(setting: EngineSetting, dossierId: number) {
   await act(setting, dossierId, setting.handler, 'Yêu cầu bổ sung', vn('2026-06-03T10:00:00'), {
     reason: 'Thiếu bản sao giấy chứng sinh',
+    papers: ['Bản sao giấy chứng sinh'],
   })
   const waiting = await reload(setting, dossierId)
   await withTenant(setting.tenant, () =>
@@ -91,12 +92,16 @@ test.group('Deadlines: the supplement stops the clock (issue 5 item 4, OS-3.3)',
   }) => {
     const setting = await engineSetting()
     const dossier = await atHandler(setting)
-    await act(setting, dossier.id, setting.handler, 'Yêu cầu bổ sung', vn('2026-06-03T10:00:00'), { reason: 'Thiếu tờ khai' })
+    await act(setting, dossier.id, setting.handler, 'Yêu cầu bổ sung', vn('2026-06-03T10:00:00'), {
+      reason: 'Thiếu tờ khai',
+      papers: [' Tờ khai đăng ký khai sinh ', 'Tờ khai đăng ký khai sinh', ''],
+    })
     const waiting = await reload(setting, dossier.id)
     assert.equal(waiting.statusCode, 'yeu_cau_bo_sung_giay_to')
-    assert.equal(waiting.statusDetail, 'Thiếu tờ khai')
+    assert.equal(waiting.statusDetail, 'Thiếu tờ khai. Cần bổ sung: Tờ khai đăng ký khai sinh')
     const request = await withTenant(setting.tenant, () => openSupplementRequestOf(waiting))
     assert.equal(request!.reason, 'Thiếu tờ khai')
+    assert.deepEqual(request!.papers, ['Tờ khai đăng ký khai sinh'])
     assert.equal(request!.stepKey, 'thu_ly')
     assert.equal(request!.requestedBy, setting.handler.id)
     const passage = await openStep(setting, dossier.id)

@@ -3,6 +3,8 @@ import type { ApiClient } from '@japa/api-client'
 import { withTenant } from '#tenancy/tenant_context'
 import DossierFile from '#intake/files/dossier_file'
 import DossierEvent from '#intake/models/dossier_event'
+import { openSupplementRequestOf } from '#intake/index'
+import { ProcedureComponent } from '#catalog/index'
 import { hostOf } from '#tests/helpers/tenants'
 import { assertNotFoundAcrossTenants, createIntruder } from '#tests/helpers/cross_tenant'
 import { minimalPdf } from '#catalog/tests/fixtures/documents'
@@ -127,6 +129,55 @@ test.group('Processing screens: the dossier page (OS-8.2)', () => {
     const after = await reload(setting, dossier.id)
     assert.equal(after.lockVersion, dossier.lockVersion)
     assert.equal(after.statusCode, 'dang_xu_ly')
+  })
+
+  test('ST-12 OS-8.5: the handler names the papers to add, from the procedure\u2019s components or written out; none named is refused at the field', async ({
+    client,
+    assert,
+  }) => {
+    const setting = await engineSetting()
+    await withTenant(setting.tenant, () =>
+      ProcedureComponent.createMany([
+        { procedureId: setting.procedureId, name: 'Tờ khai đăng ký khai sinh', position: 1 },
+        { procedureId: setting.procedureId, name: 'Giấy chứng sinh', position: 2 },
+      ])
+    )
+    const dossier = await assignedDossier(setting)
+    const supplement = await transitionId(setting, 'thu_ly', 'Yêu cầu bổ sung')
+
+    const form = await client.get(page(dossier.id)).header('host', hostOf(setting.tenant)).loginAs(setting.handler)
+    assert.include(form.text(), `<legend>Giấy tờ cần bổ sung`)
+    assert.include(form.text(), `name="papers[]" value="Giấy chứng sinh"`)
+
+    const none = await post(client, setting, setting.handler, actionPath(dossier.id), {
+      transition_id: supplement,
+      lock_version: dossier.lockVersion,
+      reason: 'Hồ sơ chưa đủ giấy tờ',
+      other_papers: '  \n ',
+    }, true)
+    none.assertStatus(422)
+    assert.include(none.text(), `<p class="field-error" id="a${supplement}-papers-error">Hãy chọn hoặc ghi ít nhất một giấy tờ cần bổ sung.</p>`)
+    assert.include(none.text(), 'Hồ sơ chưa đủ giấy tờ', 'the reason typed is kept')
+    assert.equal((await reload(setting, dossier.id)).lockVersion, dossier.lockVersion)
+
+    const named = await post(client, setting, setting.handler, actionPath(dossier.id), {
+      transition_id: supplement,
+      lock_version: dossier.lockVersion,
+      reason: 'Hồ sơ chưa đủ giấy tờ',
+      papers: ['Giấy chứng sinh'],
+      other_papers: 'Bản sao sổ hộ khẩu\n\nGiấy xác nhận cư trú',
+    })
+    named.assertStatus(303)
+    const after = await reload(setting, dossier.id)
+    assert.equal(after.statusCode, 'yeu_cau_bo_sung_giay_to')
+    assert.equal(after.statusDetail, 'Hồ sơ chưa đủ giấy tờ. Cần bổ sung: Giấy chứng sinh; Bản sao sổ hộ khẩu; Giấy xác nhận cư trú')
+    const request = await withTenant(setting.tenant, () => openSupplementRequestOf(after))
+    assert.deepEqual(request!.papers, ['Giấy chứng sinh', 'Bản sao sổ hộ khẩu', 'Giấy xác nhận cư trú'])
+
+    // The counter, which records the papers when they come, sees the list.
+    const counter = await client.get(`/mot-cua/tiep-nhan/ho-so/${dossier.id}`).header('host', hostOf(setting.tenant)).loginAs(setting.receptionist)
+    counter.assertStatus(200)
+    assert.include(counter.text(), '<li>Bản sao sổ hộ khẩu</li>')
   })
 
   test('ST-13 OS-8.2 NF-24: "Dừng xử lý" with its reason and a scanned file; the file is listed and viewable, the trail names it', async ({

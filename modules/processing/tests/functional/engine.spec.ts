@@ -186,7 +186,7 @@ test.group('Workflow runtime: refused actions change nothing (issue 5 item 7)', 
     before = await snapshot(setting, dossier.id)
     error = await act(setting, dossier.id, setting.handler, 'Yêu cầu bổ sung', vn('2026-06-02T09:00:00'), { reason: '   ' }).catch((c) => c)
     assert.instanceOf(error, ActionInvalidError)
-    assert.deepEqual(error.fields, { reason: 'Hãy nêu lý do.' })
+    assert.deepEqual(error.fields, { reason: 'Hãy nêu lý do.', papers: 'Hãy chọn hoặc ghi ít nhất một giấy tờ cần bổ sung.' })
     error = await act(setting, dossier.id, setting.handler, 'Dừng xử lý', vn('2026-06-02T09:00:00'), {
       reason: 'Không đủ điều kiện',
     }).catch((c) => c)
