@@ -146,6 +146,7 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
       t('kiem_tra', 'phe_duyet', 'Trình ký', 'dang_xu_ly'),
       t('kiem_tra', 'thu_ly', 'Trả lại thụ lý', 'dang_xu_ly', { reason: true }),
       t('phe_duyet', 'tra_ket_qua', 'Phê duyệt', 'da_xu_ly_xong'),
+      t('phe_duyet', 'kiem_tra', 'Trả lại phòng chuyên môn', 'dang_xu_ly', { reason: true }),
       t('phe_duyet', 'thu_ly', 'Trả lại thụ lý', 'dang_xu_ly', { reason: true }),
       ...returnTransitions,
     ],

@@ -6,9 +6,6 @@
  */
 import { test } from '@japa/runner'
 import { withTenant } from '#tenancy/tenant_context'
-import Procedure from '#catalog/models/procedure'
-import { saveWorkflowVersion } from '#catalog/actions/save_workflow'
-import { defaultWorkflowFor } from '#catalog/services/workflow_templates'
 import { pdfText } from '#intake/tests/document_readers'
 import ApprovalDecision from '#processing/special/models/approval_decision'
 import ResultDocument from '#processing/special/models/result_document'
@@ -44,21 +41,6 @@ function attachResult(client: Parameters<typeof get>[0], setting: SpecialSetting
     .field('lock_version', String(lockVersion))
     .field('title', 'Giấy chứng nhận đăng ký hộ kinh doanh')
     .file('file', PDF, { filename: 'giay-chung-nhan.pdf' })
-}
-
-/** The setting's workflow with one more way back: the leader returns the dossier to the department head. */
-async function withDepartmentSendBack(setting: SpecialSetting) {
-  await withTenant(setting.tenant, async () => {
-    const procedure = await Procedure.findOrFail(setting.procedureId)
-    const definition = defaultWorkflowFor(procedure, {
-      template: 'leader_approval',
-      departments: { counter: setting.counter.id, department: setting.specialist.id, leadership: setting.leadership.id, partner: setting.specialist.id },
-    })
-    definition.transitions.push({ from: 'phe_duyet', to: 'kiem_tra', action: 'Trả lại trưởng phòng', statusCode: 'dang_xu_ly', requiresReason: true, requiresAttachment: false })
-    const saved = await saveWorkflowVersion(procedure, definition)
-    if (!saved.saved) throw new Error(saved.violations.map((violation) => violation.message).join('; '))
-    setting.workflowId = saved.workflow.id
-  })
 }
 
 test.group('Result document and approval rounds', (group) => {
@@ -147,16 +129,15 @@ test.group('Result document and approval rounds', (group) => {
 
   test('OS-9.1 the leader sends the dossier back to the department head, with directions', async ({ client, assert }) => {
     const setting = await specialSetting()
-    await withDepartmentSendBack(setting)
     const dossier = await atFirstRound(setting)
     await act(setting, dossier.id, setting.deptHead, 'Trình ký', now())
     const fresh = await reload(setting, dossier.id)
     const screen = await get(client, setting, setting.approver, `/mot-cua/ho-so/${dossier.id}/phe-duyet`)
-    assert.include(screen.text(), 'Trả lại trưởng phòng – Trưởng phòng kiểm tra, trình ký')
+    assert.include(screen.text(), 'Trả lại phòng chuyên môn – Trưởng phòng kiểm tra, trình ký')
     const response = await post(client, setting, setting.approver, `/mot-cua/ho-so/${dossier.id}/phe-duyet`, {
       lock_version: fresh.lockVersion,
       decision: 'send_back',
-      transition_id: await transitionId(setting, 'phe_duyet', 'Trả lại trưởng phòng'),
+      transition_id: await transitionId(setting, 'phe_duyet', 'Trả lại phòng chuyên môn'),
       directions: 'Trưởng phòng rà soát lại số liệu',
     })
     response.assertStatus(303)
