@@ -25,7 +25,8 @@ export default class SweepDeadlines extends BaseCommand {
       const summary = await withTenant(tenant, () => sweepDeadlines())
       this.logger.success(
         `${tenant.code}: ${summary.overdueSteps} overdue step(s), ${summary.overdueDossiers} overdue dossier(s), ` +
-          `${summary.reminders} reminder(s), ${summary.settledClocks} clock(s) caught up`
+          `${summary.reminders} reminder(s), ${summary.settledClocks} clock(s) caught up` +
+          Object.entries(summary.tasks).map(([label, count]) => `, ${count} ${label}`).join('')
       )
     }
   }

@@ -18,6 +18,7 @@ import { dossierContext, type DossierContext } from '#processing/services/dossie
 import { overdueLine, systemClock } from '#processing/services/deadlines'
 import { departmentHeadsOf, officersOfStep } from '#processing/services/officers'
 import { remind } from '#processing/services/reminders'
+import { runSweepTasks } from '#processing/services/hooks'
 import { SUPPLEMENT_REQUESTED } from '#processing/services/status_text'
 import { settleClock } from '#processing/services/supplement_clock'
 import { loadWorkflowRuntime, type RuntimeStep } from '#processing/services/workflow_runtime'
@@ -27,6 +28,8 @@ export interface SweepSummary {
   overdueDossiers: number
   reminders: number
   settledClocks: number
+  /** The counts of the other parts' sweep tasks (services/hooks.ts), by label. */
+  tasks: Record<string, number>
 }
 
 const BATCH = 500
@@ -139,7 +142,9 @@ export async function sweepDeadlines(options: { clock?: Clock } = {}): Promise<S
   requireTenantScope()
   const at = (options.clock ?? systemClock)()
   const calendar = await loadWorkingCalendar()
-  const summary: SweepSummary = { overdueSteps: 0, overdueDossiers: 0, reminders: 0, settledClocks: 0 }
+  const summary: SweepSummary = { overdueSteps: 0, overdueDossiers: 0, reminders: 0, settledClocks: 0, tasks: {} }
+  // Tasks first: a delegation that ended gives the passage back, so late-work reminders reach its owner.
+  summary.tasks = await runSweepTasks(at)
   await settleLaggingClocks(calendar, summary)
   while ((await markOverdueSteps(at, summary)) === BATCH);
   await recordOverdueDossiers(at, calendar, summary)

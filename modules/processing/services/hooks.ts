@@ -10,6 +10,10 @@
  *   the error comes out as AfterHookFailed, so the request fails and the whole action is
  *   undone (a refusal belongs in a guard, which runs before anything is written).
  *
+ * - a sweep task runs with each deadline sweep (hourly and `processing:sweep-deadlines`), for
+ *   work that falls due with time rather than with an officer's action (a delegation whose last
+ *   day has passed, …). It answers how many things it handled.
+ *
  * Register them at module load (e.g. from the part's own index or start file).
  */
 import type { DateTime } from 'luxon'
@@ -55,8 +59,15 @@ export interface PerformedContext {
 
 export type AfterAction = (context: PerformedContext) => void | Promise<void>
 
+export interface SweepTask {
+  /** What the sweep command prints before the count, e.g. "delegation(s) ended". */
+  label: string
+  run: (at: DateTime) => Promise<number>
+}
+
 const guards: ActionGuard[] = []
 const afterHooks: AfterAction[] = []
+const sweepTasks: SweepTask[] = []
 
 export function registerActionGuard(guard: ActionGuard) {
   if (!guards.includes(guard)) guards.push(guard)
@@ -64,6 +75,17 @@ export function registerActionGuard(guard: ActionGuard) {
 
 export function onActionPerformed(hook: AfterAction) {
   if (!afterHooks.includes(hook)) afterHooks.push(hook)
+}
+
+export function onDeadlineSweep(task: SweepTask) {
+  if (!sweepTasks.some((registered) => registered.label === task.label)) sweepTasks.push(task)
+}
+
+/** Runs the registered sweep tasks at `at`: each one's label and count. */
+export async function runSweepTasks(at: DateTime) {
+  const counts: Record<string, number> = {}
+  for (const task of sweepTasks) counts[task.label] = await task.run(at)
+  return counts
 }
 
 /** The first refusal of the registered guards, or null. */

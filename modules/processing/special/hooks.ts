@@ -6,14 +6,15 @@
  *   is stopped and the applicant owes the payment first), nor while it is with another agency
  *   for inter-agency processing (the partner returns it first);
  * - after-hooks: a decision taken at an approval step is recorded as an approval round; a
- *   delegation ends when the passage it was for ends.
+ *   delegation ends when the passage it was for ends;
+ * - a sweep task: a delegation ends when its last day has passed.
  */
-import { registerActionGuard, onActionPerformed, type GuardContext, type PerformedContext } from '#processing/services/hooks'
+import { registerActionGuard, onActionPerformed, onDeadlineSweep, type GuardContext, type PerformedContext } from '#processing/services/hooks'
 import { openStepOf } from '#processing/services/step_history'
 import DossierHandover from '#processing/special/models/dossier_handover'
 import { recordApprovalRound } from '#processing/special/services/approvals'
 import { unpaidObligationOf } from '#processing/special/services/financial_obligations'
-import { handoverInForce, officerWithUnit } from '#processing/special/services/handovers'
+import { endLapsedDelegations, handoverInForce, officerWithUnit } from '#processing/special/services/handovers'
 import { User } from '#users/index'
 
 async function waitsForPayment({ dossier }: GuardContext) {
@@ -41,4 +42,5 @@ export function registerSpecialHooks() {
   registerActionGuard(isWithPartnerAgency)
   onActionPerformed(recordApprovalRound)
   onActionPerformed(endDelegations)
+  onDeadlineSweep({ label: 'delegation(s) ended', run: endLapsedDelegations })
 }

@@ -13,11 +13,12 @@
  * the partner acts through the ordinary screens while the handover lasts.
  */
 import type { DateTime } from 'luxon'
-import { appendEvent, attachFilesToDossier, storeUploadedFile, type UploadedFile } from '#intake/index'
+import { requireTenantScope } from '#tenancy/tenant_context'
+import { appendEvent, attachFilesToDossier, Dossier, storeUploadedFile, type UploadedFile } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { formatDate, VIETNAM_ZONE } from '#services/vietnamese_format'
 import { parseVietnameseDate } from '#users/index'
-import type { DossierContext } from '#processing/services/dossier_context'
+import { dossierContext, type DossierContext } from '#processing/services/dossier_context'
 import { ActionInvalidError, ActionRefusedError } from '#processing/services/errors'
 import { fitsStep, officerTitle } from '#processing/services/officers'
 import { remind } from '#processing/services/reminders'
@@ -176,6 +177,53 @@ export async function endDelegation(input: SpecialActionInput & { note?: string 
   })
   if (actorId !== Number(owner.id)) await remind([owner.id], { dossierId: dossier.id, dossierStepId: passage.id, kind: 'new_work', at })
   return { dossier, handover }
+}
+
+/**
+ * Delegations whose last day has passed end by themselves (OS-8.4), as if the colleague had
+ * handed the dossier back: the passage returns to the officer who delegated it, the trail says
+ * so and that officer is reminded. Run by the deadline sweep; like the rest of the sweep it does
+ * not bump the dossier's lock version, so open forms stay valid (the colleague's are refused
+ * for no longer holding the dossier). Answers how many ended.
+ */
+export async function endLapsedDelegations(at: DateTime) {
+  const today = at.setZone(VIETNAM_ZONE).startOf('day')
+  const lapsed = await DossierHandover.query()
+    .where('kind', 'delegation')
+    .whereNull('ended_at')
+    .where('until', '<', today.toISODate()!)
+    .orderBy('id')
+  const { tenant, client } = requireTenantScope()
+  let ended = 0
+  for (const handover of lapsed) {
+    handover.merge({ endedAt: at, endedBy: null, outcome: 'Hết thời hạn ủy quyền' })
+    await handover.save()
+    const dossier = await Dossier.find(handover.dossierId)
+    const context = dossier ? await dossierContext(dossier) : null
+    const owner = await User.find(handover.fromOfficerId)
+    // Reassigned or moved on since: the delegation had lapsed already, nothing to give back.
+    if (!dossier || !context?.open || !context.step || !owner || Number(context.open.id) !== Number(handover.dossierStepId)) continue
+    if (Number(context.open.assigneeId) !== Number(handover.toOfficerId)) continue
+    context.open.assigneeId = owner.id
+    await context.open.save()
+    if (dossier.statusCode === PROCESSING) {
+      const statusDetail = await holderDetail(context.step, owner)
+      await client.from('dossiers').where({ tenant_id: tenant.id, id: dossier.id }).update({ status_detail: statusDetail })
+    }
+    await appendEvent(dossier, {
+      action: 'end_delegation',
+      actorName: 'Hệ thống',
+      stepKey: context.step.key,
+      fromStatus: dossier.statusCode,
+      toStatus: dossier.statusCode,
+      comment: `Hết thời hạn ủy quyền (ngày ${formatDate(handover.until!)}); hồ sơ trở lại ${officerTitle(owner)}.`,
+      public: false,
+      occurredAt: at,
+    })
+    await remind([owner.id], { dossierId: dossier.id, dossierStepId: context.open.id, kind: 'new_work', at })
+    ended += 1
+  }
+  return ended
 }
 
 /** Handlers of other agencies a dossier may be transferred to, with their unit, by agency and name. */

@@ -142,7 +142,7 @@ test.group('Deadlines: overdue (ST-16) and the sweep (issue 5 item 4)', () => {
     )
 
     const first = await withTenant(setting.tenant, () => sweepDeadlines({ clock: clockOf(vn('2026-06-02T09:00:00')) }))
-    assert.deepEqual(first, { overdueSteps: 1, overdueDossiers: 0, reminders: 1, settledClocks: 0 })
+    assert.deepEqual(first, { overdueSteps: 1, overdueDossiers: 0, reminders: 1, settledClocks: 0, tasks: { 'delegation(s) ended': 0 } })
     const passage = await openStep(setting, dossier.id)
     assert.equal(passage.overdueAt!.toMillis(), vn('2026-06-02T09:00:00').toMillis())
     assert.deepEqual(
@@ -153,7 +153,7 @@ test.group('Deadlines: overdue (ST-16) and the sweep (issue 5 item 4)', () => {
       ]
     )
     const again = await withTenant(setting.tenant, () => sweepDeadlines({ clock: clockOf(vn('2026-06-02T10:00:00')) }))
-    assert.deepEqual(again, { overdueSteps: 0, overdueDossiers: 0, reminders: 0, settledClocks: 0 })
+    assert.deepEqual(again, { overdueSteps: 0, overdueDossiers: 0, reminders: 0, settledClocks: 0, tasks: { 'delegation(s) ended': 0 } })
 
     const late = await withTenant(setting.tenant, () => sweepDeadlines({ clock: clockOf(vn('2026-06-18T08:00:00')) }))
     assert.equal(late.overdueDossiers, 1)

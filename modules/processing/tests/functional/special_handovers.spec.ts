@@ -5,6 +5,9 @@
  * nothing moves a transferred dossier until it comes back.
  */
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import { VIETNAM_ZONE } from '#services/vietnamese_format'
+import { sweepDeadlines } from '#processing/services/deadline_sweep'
 import { withTenant } from '#tenancy/tenant_context'
 import { availableActions } from '#processing/services/engine'
 import DossierStep from '#processing/models/dossier_step'
@@ -92,6 +95,48 @@ test.group('Delegation', (group) => {
     const [handover] = await handoversOf(setting, dossier.id)
     assert.isNotNull(handover.endedAt)
     assert.equal((await reload(setting, dossier.id)).currentStepKey, 'kiem_tra')
+  })
+
+  test('OS-8.4 a delegation ends by itself once its last day has passed: the dossier is back with the handler', async ({ client, assert }) => {
+    const setting = await specialSetting()
+    const dossier = await atHandler(setting)
+    const until = await workingDayAfter(setting, 2)
+    await post(client, setting, setting.handler, `/mot-cua/ho-so/${dossier.id}/uy-quyen`, {
+      lock_version: dossier.lockVersion,
+      to_officer_id: setting.otherHandler.id,
+      until,
+      reason: 'Đi công tác',
+    }).then((response) => response.assertStatus(303))
+    const delegated = await reload(setting, dossier.id)
+    const lastDay = DateTime.fromFormat(until, 'dd/MM/yyyy', { zone: VIETNAM_ZONE })
+    const sweepAt = (at: DateTime) => withTenant(setting.tenant, () => sweepDeadlines({ clock: () => at }))
+
+    // Still in force through the evening of its last day.
+    assert.equal((await sweepAt(lastDay.set({ hour: 23, minute: 50 }))).tasks['delegation(s) ended'], 0)
+    assert.equal(await holderOf(setting, dossier.id), setting.otherHandler.id)
+
+    const nextMorning = lastDay.plus({ days: 1 }).set({ hour: 0, minute: 10 })
+    assert.equal((await sweepAt(nextMorning)).tasks['delegation(s) ended'], 1)
+    assert.equal(await holderOf(setting, dossier.id), setting.handler.id)
+    const fresh = await reload(setting, dossier.id)
+    assert.include(fresh.statusDetail, 'Chuyên viên Lê Văn Thụ, Phòng Tư pháp')
+    assert.equal(fresh.lockVersion, delegated.lockVersion, 'forms open on the dossier stay valid')
+    const [handover] = await handoversOf(setting, dossier.id)
+    assert.equal(handover.endedAt?.toMillis(), nextMorning.toMillis())
+    assert.isNull(handover.endedBy)
+    assert.equal(handover.outcome, 'Hết thời hạn ủy quyền')
+    const ending = (await trailOf(setting, dossier.id)).find((event) => event.action === 'end_delegation')
+    assert.equal(ending?.actorName, 'Hệ thống')
+    assert.include(ending?.comment, `Hết thời hạn ủy quyền (ngày ${until})`)
+
+    // The colleague's actions are gone, the handler's are back; a second sweep ends nothing more.
+    const offered = await withTenant(setting.tenant, async () => ({
+      colleague: (await availableActions(fresh, setting.otherHandler)).length,
+      handler: (await availableActions(fresh, setting.handler)).map((action) => action.transition.action),
+    }))
+    assert.equal(offered.colleague, 0)
+    assert.include(offered.handler, 'Trình trưởng phòng')
+    assert.equal((await sweepAt(nextMorning.plus({ hours: 1 }))).tasks['delegation(s) ended'], 0)
   })
 
   test('OS-8.4 issue 5 item 7 refusals: not the holder, not a colleague of the step, a past date, a stale page', async ({ client, assert }) => {
