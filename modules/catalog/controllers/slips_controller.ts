@@ -8,6 +8,7 @@ import {
   listResultTemplates,
   listSlips,
   proceduresWithoutResultTemplate,
+  trackingBookBySector,
   updateSlipTemplate,
 } from '#catalog/services/slip_templates'
 import { SLIP_PLACEHOLDERS } from '#catalog/services/slip_rendering'
@@ -26,6 +27,7 @@ export default class SlipsController {
     return view.render('catalog::pages/admin/slips/index', {
       slipSet,
       slipSets: SLIP_SETS,
+      trackingBookBySector: trackingBookBySector(),
       slips: await listSlips(slipSet),
       results: await listResultTemplates(),
       procedures: await proceduresWithoutResultTemplate(),

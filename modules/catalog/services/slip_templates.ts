@@ -22,15 +22,32 @@ export function currentSlipSet(): SlipSet {
   return isSlipSet(value) ? value : DEFAULT_SLIP_SET
 }
 
-/** Stores the current tenant's choice of set in tenants.settings.slipSet (other keys kept). */
-export async function chooseSlipSet(set: SlipSet) {
-  if (!isSlipSet(set)) throw new Exception(`Unknown slip set ${String(set)}`, { status: 422 })
+/** Merges `values` into the current tenant's settings (tenants.settings, other keys kept). */
+async function mergeTenantSettings(values: Record<string, string | boolean>) {
   const { tenant, client } = requireTenantScope()
   await client
     .from('tenants')
     .where('id', tenant.id)
-    .update({ settings: client.raw(`coalesce(settings, '{}'::jsonb) || jsonb_build_object('slipSet', ?::text)`, [set]) })
-  tenant.settings = { ...(tenant.settings ?? {}), slipSet: set }
+    .update({ settings: client.raw(`coalesce(settings, '{}'::jsonb) || ?::jsonb`, [JSON.stringify(values)]) })
+  tenant.settings = { ...(tenant.settings ?? {}), ...values }
+}
+
+/** Stores the current tenant's choice of set in tenants.settings.slipSet. */
+export async function chooseSlipSet(set: SlipSet) {
+  if (!isSlipSet(set)) throw new Exception(`Unknown slip set ${String(set)}`, { status: 422 })
+  await mergeTenantSettings({ slipSet: set })
+}
+
+/**
+ * Whether the tenant keeps one tracking book per sector, each numbered on its own (the book is
+ * "one per sector or group of sectors"; a single book for all is the default).
+ */
+export function trackingBookBySector(): boolean {
+  return requireTenantScope().tenant.settings?.trackingBookBySector === true
+}
+
+export async function chooseTrackingBookBySector(bySector: boolean) {
+  await mergeTenantSettings({ trackingBookBySector: bySector })
 }
 
 /** Raised when a template text uses placeholders the renderer does not know; nothing is saved. */

@@ -31,6 +31,7 @@ export const slipTemplateValidator = vine.create(
 export const slipSetValidator = vine.create(
   vine.object({
     slip_set: vine.enum(SLIP_SETS),
+    tracking_book_by_sector: vine.boolean().optional(),
   })
 )
 

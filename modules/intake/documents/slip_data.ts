@@ -132,7 +132,9 @@ export function slipDataFor(facts: DossierFacts, kind: DossierSlipKind, context:
     thoi_gian_gia_han: typeof extension?.extension === 'string' ? extension.extension : '',
     noi_tra_ket_qua: receivingAgency.name,
     hinh_thuc_nhan_ket_qua: RESULT_DELIVERY[dossier.channel],
-    so_theo_doi: context.bookEntry ? String(context.bookEntry.volume) : '',
+    so_theo_doi: context.bookEntry
+      ? [context.bookEntry.volume, context.bookEntry.sector ? `sổ lĩnh vực ${context.bookEntry.sector.name}` : null].filter(Boolean).join(' - ')
+      : '',
     so_thu_tu: context.bookEntry ? String(context.bookEntry.number) : '',
     ly_do: kind === 'receipt' || kind === 'process_control' ? '' : (supplement?.reason ?? reasonOf(facts, event)),
     noi_dung_bo_sung: supplement?.papers ?? [],

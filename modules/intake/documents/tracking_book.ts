@@ -4,7 +4,7 @@
  * and as a spreadsheet with the same columns.
  */
 import { DateTime } from 'luxon'
-import { Procedure, SLIP_PLACEHOLDERS, slipTemplateFor } from '#catalog/index'
+import { Procedure, Sector, SLIP_PLACEHOLDERS, slipTemplateFor, trackingBookBySector } from '#catalog/index'
 import { Agency } from '#users/index'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { formatDate } from '#services/vietnamese_format'
@@ -24,15 +24,30 @@ export const TRACKING_BOOK_COLUMNS: readonly string[] =
 export interface TrackingBook {
   from: DateTime
   to: DateTime
+  /** The sector whose book (or extract of the common book) this is; null: all sectors. */
+  sector: { id: number; name: string } | null
   /** Years of the volumes the period covers, e.g. "2026" or "2025, 2026". */
   volumes: string
   /** Cells in the order of TRACKING_BOOK_COLUMNS. */
   rows: string[][]
 }
 
-/** The book's lines for the dossiers accepted from `from` to `to` (whole days). */
-export async function trackingBook(from: DateTime, to: DateTime): Promise<TrackingBook> {
-  const entries = await trackingBookEntries({ from, to })
+export type BookSectorChoice = { valid: true; sector: { id: number; name: string } | null } | { valid: false; error: 'sector_required' | 'sector_unknown' }
+
+/**
+ * The sector asked for in the query string (?linh_vuc=<id>): one of the tenant's sectors, or none
+ * for all of them, which a tenant keeping one book per sector cannot print (whose numbering?).
+ */
+export async function bookSectorOf(query: Record<string, unknown>): Promise<BookSectorChoice> {
+  const value = typeof query.linh_vuc === 'string' ? query.linh_vuc.trim() : ''
+  if (!value) return trackingBookBySector() ? { valid: false, error: 'sector_required' } : { valid: true, sector: null }
+  const sector = /^\d{1,9}$/.test(value) ? await Sector.find(Number(value)) : null
+  return sector ? { valid: true, sector: { id: sector.id, name: sector.name } } : { valid: false, error: 'sector_unknown' }
+}
+
+/** The book's lines for the dossiers accepted from `from` to `to` (whole days), of one sector or all. */
+export async function trackingBook(from: DateTime, to: DateTime, sector: { id: number; name: string } | null = null): Promise<TrackingBook> {
+  const entries = await trackingBookEntries({ from, to, sectorId: sector?.id ?? null })
   const ids = entries.map((entry) => entry.dossierId)
   const dossiers = new Map((await Dossier.query().whereIn('id', ids)).map((dossier) => [dossier.id, dossier]))
   const procedureIds = [...new Set([...dossiers.values()].map((dossier) => dossier.procedureId))]
@@ -65,7 +80,7 @@ export async function trackingBook(from: DateTime, to: DateTime): Promise<Tracki
     ]
   })
   const volumes = [...new Set(entries.map((entry) => entry.volume))]
-  return { from, to, volumes: (volumes.length ? volumes : [from.year]).join(', '), rows }
+  return { from, to, sector, volumes: (volumes.length ? volumes : [from.year]).join(', '), rows }
 }
 
 function periodText(book: TrackingBook) {
@@ -80,7 +95,7 @@ export async function trackingBookPdf(book: TrackingBook): Promise<Buffer> {
     co_quan_cap_tren: tenant.name,
     co_quan: tenant.contact?.agencyName,
     ngay_lap: slipDateLine(DateTime.now()),
-    linh_vuc: 'Tất cả lĩnh vực',
+    linh_vuc: book.sector?.name ?? 'Tất cả lĩnh vực',
     so_theo_doi: book.volumes,
     bang_so_theo_doi: book.rows,
   }
@@ -104,6 +119,7 @@ export function trackingBookDocument(book: TrackingBook): TabularDocument {
     landscape: true,
     details: [
       { label: 'Cơ quan', value: tenant.contact?.agencyName ?? tenant.name },
+      { label: 'Lĩnh vực', value: book.sector?.name ?? 'Tất cả lĩnh vực' },
       { label: 'Thời gian', value: periodText(book) },
       { label: 'Quyển số', value: book.volumes },
     ],
@@ -114,5 +130,6 @@ export function trackingBookDocument(book: TrackingBook): TabularDocument {
 }
 
 export function trackingBookFileName(book: TrackingBook, extension: string) {
-  return `so-theo-doi-${book.from.toFormat('yyyyMMdd')}-${book.to.toFormat('yyyyMMdd')}.${extension}`
+  const sector = book.sector ? `-linh-vuc-${book.sector.id}` : ''
+  return `so-theo-doi${sector}-${book.from.toFormat('yyyyMMdd')}-${book.to.toFormat('yyyyMMdd')}.${extension}`
 }

@@ -123,6 +123,16 @@ test.group('OS-2.5 slip admin screens', () => {
     refused.assertStatus(302)
     assert.include(fieldErrors(refused, 'slip_set')[0], 'Thông tư 01/2018/TT-VPCP hoặc Thông tư 03/2025/TT-VPCP')
     assert.equal((await reloadTenant(tenant)).settings.slipSet, '2025')
+
+    // OS-12.1: one tracking book per sector is chosen on the same form, and unticked again.
+    const saveSet = (form: Record<string, string>) =>
+      client.post('/quan-tri/mau-phieu/bo-mau').header('host', hostOf(tenant)).loginAs(admin).withCsrfToken().form(form).redirects(0)
+    ;(await saveSet({ slip_set: '2025', tracking_book_by_sector: 'true' })).assertStatus(303)
+    assert.deepInclude((await reloadTenant(tenant)).settings, { slipSet: '2025', trackingBookBySector: true })
+    const ticked = await client.get('/quan-tri/mau-phieu').header('host', hostOf(tenant)).loginAs(admin)
+    assert.match(ticked.text(), /<input type="checkbox" id="tracking-book-by-sector"[^>]*checked/)
+    ;(await saveSet({ slip_set: '2025' })).assertStatus(303)
+    assert.deepInclude((await reloadTenant(tenant)).settings, { slipSet: '2025', trackingBookBySector: false })
   })
 
   test('OS-2.5 an editor edits a slip, previews it with sample data, then resets it', async ({ client, assert }) => {

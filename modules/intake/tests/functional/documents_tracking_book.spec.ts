@@ -4,6 +4,7 @@
  */
 import { test } from '@japa/runner'
 import { withTenant } from '#tenancy/tenant_context'
+import { Procedure, Sector } from '#catalog/index'
 import { getDocumentProxy } from 'unpdf'
 import { appendEvent } from '#intake/services/trail'
 import { TRACKING_BOOK_COLUMNS } from '#intake/documents/tracking_book'
@@ -43,6 +44,16 @@ async function aMonthOfDossiers(setting: DocumentSetting) {
 }
 
 const APRIL = 'tu=01/04/2026&den=30/04/2026'
+
+/** A second sector (Xây dựng) with its procedure, beside the setting's Hộ tịch one. */
+async function buildingProcedure(setting: DocumentSetting) {
+  return withTenant(setting.tenant, async () => {
+    const birth = await Procedure.findOrFail(setting.procedureId)
+    const sector = await Sector.create({ code: 'XD', name: 'Xây dựng', position: 2 })
+    const procedure = await Procedure.create({ sectorId: sector.id, name: 'Cấp giấy phép xây dựng', legalDeadlineDays: 15, status: 'published', isSampleCode: true })
+    return { procedureId: procedure.id, sectorId: sector.id, birthSectorId: birth.sectorId }
+  })
+}
 
 test.group('OS-12.1 tracking book', () => {
   test('OS-12.1 the spreadsheet lists the dossiers accepted in the period under the columns of the official book', async ({
@@ -121,6 +132,66 @@ test.group('OS-12.1 tracking book', () => {
     form.assertStatus(200)
     assert.include(form.text(), 'formaction="/mot-cua/so-theo-doi.xlsx"')
     assert.notInclude(form.text(), 'field-error')
+  }).timeout(60_000)
+
+  test('OS-12.1 a tenant keeping one book per sector numbers each sector on its own; the receipt prints that number; a sector must be chosen', async ({
+    client,
+    assert,
+  }) => {
+    const setting = await documentSetting({ settings: { trackingBookBySector: true } })
+    const other = await documentSetting()
+    const building = await buildingProcedure(setting)
+    const foreignSector = await withTenant(other.tenant, () => Sector.query().firstOrFail())
+    const birthFirst = await acceptedDossier(setting, '2026-04-02T08:00:00')
+    const permit = await acceptedDossier(setting, '2026-04-03T08:00:00', { procedureId: building.procedureId })
+    const birthSecond = await acceptedDossier(setting, '2026-04-05T08:00:00')
+
+    const rowsOf = async (sectorId: number) => {
+      const response = await getFile(client, setting, `/mot-cua/so-theo-doi.xlsx?${APRIL}&linh_vuc=${sectorId}`)
+      response.assertStatus(200)
+      assert.include(String(response.header('content-disposition')), `so-theo-doi-linh-vuc-${sectorId}-20260401-20260430.xlsx`)
+      const rows = await xlsxRows(bytesOf(response))
+      const head = rows.findIndex((row) => row[0] === 'Số TT')
+      return { all: rows.flat().join('\n'), lines: rows.slice(head + 1).filter((row) => /^\d+$/.test(String(row[0]))).map((row) => [row[0], row[1]]) }
+    }
+    const births = await rowsOf(building.birthSectorId)
+    assert.deepEqual(births.lines, [['1', birthFirst.code], ['2', birthSecond.code]])
+    assert.include(births.all, 'Lĩnh vực: Hộ tịch')
+    const permits = await rowsOf(building.sectorId)
+    assert.deepEqual(permits.lines, [['1', permit.code]])
+    assert.include(permits.all, 'Lĩnh vực: Xây dựng')
+
+    const receipt = await pdfText(bytesOf(await getFile(client, setting, `/mot-cua/ho-so/${birthSecond.id}/phieu/tiep-nhan.pdf`)))
+    assert.include(receipt, 'Quyển số: 2026 - sổ lĩnh vực Hộ tịch, Số thứ tự: 2')
+    const book = await pdfText(bytesOf(await getFile(client, setting, `/mot-cua/so-theo-doi.pdf?${APRIL}&linh_vuc=${building.sectorId}`)))
+    assert.include(book, 'Xây dựng')
+    assert.include(book, permit.code)
+    assert.notInclude(book, birthFirst.code)
+
+    // No sector, or one that is not the tenant's: back to the form with the reason at the field.
+    for (const [query, message] of [
+      [APRIL, 'Vui lòng chọn lĩnh vực: mỗi lĩnh vực có sổ theo dõi riêng.'],
+      [`${APRIL}&linh_vuc=${foreignSector.id}`, 'Lĩnh vực đã chọn không có trong danh mục của đơn vị.'],
+    ]) {
+      const download = await getFile(client, setting, `/mot-cua/so-theo-doi.pdf?${query}`)
+      download.assertStatus(302)
+      const page = await client.get(String(download.header('location'))).header('host', setting.host).loginAs(setting.officer)
+      assert.include(page.text(), `<p class="field-error" id="field-linh_vuc-error">${message}</p>`)
+      assert.include(page.text(), '<option value="">Chọn lĩnh vực</option>')
+    }
+  }).timeout(60_000)
+
+  test('OS-12.1 with one book for all sectors, a sector\u2019s extract keeps the common numbers', async ({ client, assert }) => {
+    const setting = await documentSetting()
+    const building = await buildingProcedure(setting)
+    await acceptedDossier(setting, '2026-04-02T08:00:00')
+    const permit = await acceptedDossier(setting, '2026-04-03T08:00:00', { procedureId: building.procedureId })
+    const rows = await xlsxRows(bytesOf(await getFile(client, setting, `/mot-cua/so-theo-doi.xlsx?${APRIL}&linh_vuc=${building.sectorId}`)))
+    const head = rows.findIndex((row) => row[0] === 'Số TT')
+    assert.deepEqual([rows[head + 1][0], rows[head + 1][1]], ['2', permit.code])
+    assert.equal(rows[head + 2][0], 'Tổng số: 1 hồ sơ.')
+    const receipt = await pdfText(bytesOf(await getFile(client, setting, `/mot-cua/ho-so/${permit.id}/phieu/tiep-nhan.pdf`)))
+    assert.include(receipt, 'Quyển số: 2026, Số thứ tự: 2')
   }).timeout(60_000)
 
   test('OS-12.1 the tracking book is for officers, and shows only the own tenant’s dossiers', async ({ client, assert }) => {
