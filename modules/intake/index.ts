@@ -40,6 +40,7 @@ export { default as StoredFile } from '#intake/files/stored_file'
 export { default as DossierFile, DOSSIER_FILE_KINDS } from '#intake/files/dossier_file'
 export type { DossierFileKind } from '#intake/files/dossier_file'
 export { default as VaultDocument } from '#intake/files/vault_document'
+export { dossierStatusLabels } from '#intake/services/status_labels'
 export {
   WITHDRAWN_STATUS,
   StaleDossierException,

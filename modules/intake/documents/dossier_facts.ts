@@ -7,11 +7,12 @@
 import { requireTenantScope } from '#tenancy/tenant_context'
 import type Tenant from '#tenancy/tenant'
 import { Agency } from '#users/index'
-import { LEGAL_STATUSES, Procedure, Status, WorkflowStep } from '#catalog/index'
+import { Procedure, WorkflowStep } from '#catalog/index'
 import Dossier from '#intake/models/dossier'
 import DossierEvent from '#intake/models/dossier_event'
 import ReceivedComponent from '#intake/counter/models/received_component'
 import SupplementRequest from '#intake/counter/models/supplement_request'
+import { dossierStatusLabels } from '#intake/services/status_labels'
 
 export interface DossierFacts {
   tenant: Tenant
@@ -30,10 +31,9 @@ export interface DossierFacts {
   stepName: (key: string | null) => string
 }
 
-/** The tenant's status names by code; Appendix I labels for any it lacks. */
+/** The name of a status code (services/status_labels.ts), the code itself for one nobody knows. */
 export async function statusNames(): Promise<(code: string | null) => string> {
-  const names = new Map(LEGAL_STATUSES.map((status) => [status.code, status.label]))
-  for (const status of await Status.query().select('code', 'label')) names.set(status.code, status.label)
+  const names = await dossierStatusLabels()
   return (code) => (code ? (names.get(code) ?? code) : '')
 }
 

@@ -15,11 +15,10 @@ import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { appKey } from '#config/app'
 import { queueEmail, queueSms } from '#integration/index'
-import { Dossier } from '#intake/index'
+import { Dossier, dossierStatusLabels } from '#intake/index'
 import { Procedure } from '#catalog/index'
 import { normalisePhone } from '#users/index'
 import LookupCode, { type ContactKind } from '#portal/lookup/lookup_code'
-import { statusLabels } from '#portal/my_dossiers/dossier_status'
 
 export const CODE_LIFETIME_MINUTES = 10
 export const MAX_ATTEMPTS = 5
@@ -169,7 +168,7 @@ export async function dossiersOfContact(contact: Contact): Promise<ContactDossie
   const procedureIds = [...new Set(dossiers.map((dossier) => dossier.procedureId))]
   const procedures = await Procedure.query().select('id', 'name').whereIn('id', procedureIds)
   const names = new Map(procedures.map((procedure) => [procedure.id, procedure.name]))
-  const labels = await statusLabels(dossiers.map((dossier) => dossier.statusCode))
+  const labels = await dossierStatusLabels()
   return dossiers.map((dossier) => ({
     code: dossier.code,
     procedureName: names.get(dossier.procedureId) ?? '',

@@ -7,9 +7,8 @@
  */
 import limiter from '@adonisjs/limiter/services/main'
 import type { DateTime } from 'luxon'
-import { Dossier } from '#intake/index'
+import { Dossier, dossierStatusLabels } from '#intake/index'
 import { Procedure } from '#catalog/index'
-import { statusLabels } from '#portal/my_dossiers/dossier_status'
 
 export const CODE_MAX_LENGTH = 60
 
@@ -38,7 +37,7 @@ export async function findPublicDossierStatus(code: string): Promise<PublicDossi
     code: dossier.code,
     procedureName: procedure?.name ?? '',
     receivedAt: dossier.receivedAt,
-    statusLabel: (await statusLabels([dossier.statusCode])).get(dossier.statusCode) ?? dossier.statusCode,
+    statusLabel: (await dossierStatusLabels()).get(dossier.statusCode) ?? dossier.statusCode,
     appointmentAt: dossier.appointmentAt ?? null,
   }
 }

@@ -10,8 +10,7 @@
  *   ST-20  returned: the date it was returned.
  */
 import { DateTime } from 'luxon'
-import { LEGAL_STATUSES, Status } from '#catalog/index'
-import { WITHDRAWN_STATUS, type Dossier } from '#intake/index'
+import { dossierStatusLabels, type Dossier } from '#intake/index'
 import { overdueTexts } from '#processing/index'
 import { formatDate } from '#services/vietnamese_format'
 
@@ -20,17 +19,6 @@ export interface ShownStatus {
   label: string
   detail: string
   overdue: boolean
-}
-
-/** The label of each status code: Appendix I, the withdrawal, else the tenant's own statuses, else the code. */
-export async function statusLabels(codes: string[]): Promise<Map<string, string>> {
-  const labels = new Map<string, string>(LEGAL_STATUSES.map((status) => [status.code, status.label]))
-  labels.set(WITHDRAWN_STATUS.code, WITHDRAWN_STATUS.label)
-  const others = [...new Set(codes.filter((code) => !labels.has(code)))]
-  if (others.length) {
-    for (const own of await Status.query().select('code', 'label').whereIn('code', others)) labels.set(own.code, own.label)
-  }
-  return labels
 }
 
 export interface StatusContext {
@@ -58,7 +46,7 @@ export async function statusContextFor(
   dossiers: Dossier[],
   returnedAtOf: (ids: number[]) => Promise<Map<number, DateTime>>
 ): Promise<StatusContext> {
-  const labels = await statusLabels(dossiers.map((dossier) => dossier.statusCode))
+  const labels = await dossierStatusLabels()
   const late = dossiers.filter((dossier) => dossier.appointmentAt && dossier.appointmentAt < DateTime.now())
   const overdue = await overdueTexts(late)
   const returned = dossiers.filter((dossier) => dossier.statusCode === 'da_tra_ket_qua').map((dossier) => dossier.id)

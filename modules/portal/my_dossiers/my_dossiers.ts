@@ -7,6 +7,7 @@ import { Procedure } from '#catalog/index'
 import { TRAIL_ACTION_LABELS } from '#processing/index'
 import {
   Dossier,
+  dossierStatusLabels,
   filesOfDossier,
   findApplicantDossier,
   mayApplicant,
@@ -17,7 +18,7 @@ import {
   type DossierFileKind,
 } from '#intake/index'
 import type { User } from '#users/index'
-import { shownStatus, statusContextFor, statusLabels } from '#portal/my_dossiers/dossier_status'
+import { shownStatus, statusContextFor } from '#portal/my_dossiers/dossier_status'
 
 export const MY_DOSSIERS_PATH = '/ho-so-cua-toi'
 const PAGE_SIZE = 20
@@ -36,7 +37,7 @@ async function procedureNames(ids: number[]) {
 async function statusChoices(user: User) {
   const rows = await Dossier.query().where('applicant_id', user.id).distinct('status_code')
   const codes = rows.map((row) => row.statusCode)
-  const labels = await statusLabels(codes)
+  const labels = await dossierStatusLabels()
   const order = [...labels.keys()]
   return codes
     .sort((a, b) => order.indexOf(a) - order.indexOf(b))
@@ -93,7 +94,7 @@ export async function myDossierDetail(user: User, dossierId: number) {
   const files = await filesOfDossier(dossier, SHOWN_FILE_KINDS)
   const results = await filesOfDossier(dossier, ['result'])
   const supplementRequest = mayApplicant('supplement', dossier) ? await openSupplementRequestOf(dossier) : null
-  const eventLabels = await statusLabels(trail.map((event) => event.toStatus).filter((code): code is string => !!code))
+  const eventLabels = await dossierStatusLabels()
   return {
     dossier,
     procedureName: names.get(dossier.procedureId) ?? '',

@@ -6,10 +6,9 @@
  */
 import type { I18n } from '@adonisjs/i18n'
 import type { DateTime } from 'luxon'
-import { Dossier, applicantNoticesSince, countApplicantNoticesSince } from '#intake/index'
+import { Dossier, applicantNoticesSince, countApplicantNoticesSince, dossierStatusLabels } from '#intake/index'
 import type { User } from '#users/index'
 import { currentTenantScope } from '#tenancy/tenant_context'
-import { statusLabels } from '#portal/my_dossiers/dossier_status'
 
 /** At most this many are shown at once (the newest); older unseen ones are marked seen with them. */
 const SHOWN_AT_ONCE = 30
@@ -39,7 +38,7 @@ export async function takeNewNotices(user: User, i18n: I18n): Promise<Notice[]> 
 
   const dossiers = await Dossier.query().select('id', 'code').whereIn('id', [...new Set(events.map((event) => event.dossierId))])
   const codes = new Map(dossiers.map((dossier) => [dossier.id, dossier.code]))
-  const labels = await statusLabels(events.map((event) => event.toStatus).filter((code): code is string => !!code))
+  const labels = await dossierStatusLabels()
 
   user.notificationsSeenAt = events[0].occurredAt
   await user.save()

@@ -7,13 +7,13 @@
  */
 import type { DateTime } from 'luxon'
 import { Procedure } from '#catalog/index'
-import { DossierEvent, filesOfDossier, type Dossier, type Clock } from '#intake/index'
+import { DossierEvent, dossierStatusLabels, filesOfDossier, type Dossier, type Clock } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { dossierContext, type DossierContext } from '#processing/services/dossier_context'
 import { overdueLine, systemClock, workingDaysLate } from '#processing/services/deadlines'
 import { availableActions, CLOSED_STATUSES, type AvailableAction } from '#processing/services/engine'
 import { candidatesFor, mayAssignOnStep, officerTitle } from '#processing/services/officers'
-import { NEW_ONLINE, SUPPLEMENTED, SUPPLEMENT_REQUESTED, statusLabels } from '#processing/services/status_text'
+import { NEW_ONLINE, SUPPLEMENTED, SUPPLEMENT_REQUESTED } from '#processing/services/status_text'
 import { stepsOf } from '#processing/services/step_history'
 import { awaitsReturn, settleClock } from '#processing/services/supplement_clock'
 import { trailActionLabel } from '#processing/services/trail_actions'
@@ -58,7 +58,7 @@ export async function dossierPanel(dossier: Dossier, officer: User, options: { c
   const at = (options.clock ?? systemClock)()
   const context: DossierContext = await dossierContext(dossier)
   const { runtime, step, passage, calendar, clock } = context
-  const labels = await statusLabels()
+  const labels = await dossierStatusLabels()
   const procedure = await Procedure.find(dossier.procedureId)
   const agency = await Agency.find(dossier.receivingAgencyId)
 

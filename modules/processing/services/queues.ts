@@ -10,16 +10,11 @@
 import { DateTime } from 'luxon'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { loadWorkingCalendar, type WorkingCalendar } from '#catalog/index'
-import { Dossier, type Clock } from '#intake/index'
+import { Dossier, dossierStatusLabels, type Clock } from '#intake/index'
 import type { User } from '#users/index'
 import { overdueLine, systemClock, workingDaysLate } from '#processing/services/deadlines'
 import { CLOSED_STATUSES } from '#processing/services/engine'
-import {
-  NEW_ONLINE,
-  SUPPLEMENTED,
-  SUPPLEMENT_REQUESTED,
-  statusLabels,
-} from '#processing/services/status_text'
+import { NEW_ONLINE, SUPPLEMENTED, SUPPLEMENT_REQUESTED } from '#processing/services/status_text'
 
 export const QUEUES = ['to_process', 'supplement_requested', 'supplemented', 'took_part'] as const
 export type QueueName = (typeof QUEUES)[number]
@@ -177,7 +172,7 @@ async function paginateRows(query: DossierQuery, options: ListOptions) {
   const page = Math.max(1, Math.floor(options.page ?? 1))
   const perPage = Math.min(200, Math.max(1, Math.floor(options.perPage ?? 50)))
   const result = await query.paginate(page, perPage)
-  const labels = await statusLabels()
+  const labels = await dossierStatusLabels()
   const calendar = options.calendar ?? (await loadWorkingCalendar())
   const at = (options.clock ?? systemClock)()
   return {

@@ -5,8 +5,7 @@
  */
 import type { DateTime } from 'luxon'
 import { formatDate } from '#services/vietnamese_format'
-import { LEGAL_STATUSES, Status } from '#catalog/index'
-import { supplementDetail } from '#intake/index'
+import { dossierStatusLabels, supplementDetail } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { officerTitle } from '#processing/services/officers'
 import type { RuntimeStep } from '#processing/services/workflow_runtime'
@@ -24,17 +23,8 @@ export const RETURNED = 'da_tra_ket_qua'
 /** Statuses whose detail is the reason given (ST-3, ST-4, ST-6, ST-12, ST-13). */
 const REASONED = new Set([SUPPLEMENT_REQUESTED, REFUSED, STOPPED])
 
-/** Labels of every status the tenant knows: the legal ones and its own. */
-export async function statusLabels(): Promise<Map<string, string>> {
-  const labels = new Map(LEGAL_STATUSES.map((status) => [status.code, status.label]))
-  for (const own of await Status.query().select('code', 'label')) {
-    if (!labels.has(own.code)) labels.set(own.code, own.label)
-  }
-  return labels
-}
-
 export async function statusLabel(code: string) {
-  return (await statusLabels()).get(code) ?? code
+  return (await dossierStatusLabels()).get(code) ?? code
 }
 
 /** Where a step is handled, for the detail: "Phòng Quản lý đô thị, Sở Xây dựng Thành phố Hà Nội". */

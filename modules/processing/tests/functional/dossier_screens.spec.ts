@@ -3,7 +3,8 @@ import type { ApiClient } from '@japa/api-client'
 import { withTenant } from '#tenancy/tenant_context'
 import DossierFile from '#intake/files/dossier_file'
 import DossierEvent from '#intake/models/dossier_event'
-import { openSupplementRequestOf } from '#intake/index'
+import { openSupplementRequestOf, registerDossier, withdrawDossier } from '#intake/index'
+import { createCitizen } from '#tests/helpers/tenants'
 import { ProcedureComponent } from '#catalog/index'
 import { hostOf } from '#tests/helpers/tenants'
 import { assertNotFoundAcrossTenants, createIntruder } from '#tests/helpers/cross_tenant'
@@ -50,6 +51,28 @@ test.group('Processing screens: the dossier page (OS-8.2)', () => {
     asHandler.assertStatus(200)
     assert.include(asHandler.text(), 'Bạn không có thao tác nào với hồ sơ ở bước này.')
     assert.notInclude(asHandler.text(), '<legend>Chuyển xử lý</legend>')
+  })
+
+  test('OS-5.8 OS-8.2: an officer sees a dossier the applicant withdrew as "Đã rút hồ sơ", as the applicant does', async ({ client, assert }) => {
+    const setting = await engineSetting()
+    const applicant = await createCitizen(setting.tenant)
+    const dossier = await withTenant(setting.tenant, async () => {
+      const online = await registerDossier({
+        procedureId: setting.procedureId,
+        channel: 'online',
+        receivingAgencyId: setting.agencyId,
+        applicantId: applicant.id,
+        applicant: { fullName: 'Nguyễn Văn An', nationalId: '001090012345' },
+        statusCode: 'moi_dang_ky',
+        event: { action: 'submit', actorName: 'Nguyễn Văn An', public: true },
+      })
+      await withdrawDossier(online, { id: applicant.id, fullName: applicant.fullName }, { lockVersion: online.lockVersion, reason: 'Nộp nhầm thủ tục' })
+      return online
+    })
+    const response = await client.get(page(dossier.id)).header('host', hostOf(setting.tenant)).loginAs(setting.receptionist)
+    response.assertStatus(200)
+    assert.include(response.text(), 'Đã rút hồ sơ')
+    assert.notInclude(response.text(), 'da_rut_ho_so<')
   })
 
   test('ST-9 issue 5 item 7: "Chuyển xử lý" from the page forwards the dossier and comes back with a notice', async ({ client, assert }) => {
