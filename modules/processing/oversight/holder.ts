@@ -116,8 +116,15 @@ export function whereOfficerInvolved(query: DossierQuery, officer: InvolvedOffic
   }
 }
 
-/** The officer a search names, with what the queues need; null when there is no such officer here. */
+/** The officers searches name, with what the queues need, read at once; ids of no officer here are left out. */
+export async function involvedOfficers(officerIds: (number | null)[]): Promise<Map<number, InvolvedOfficer>> {
+  const ids = [...new Set(officerIds.filter((id) => id !== null))]
+  if (ids.length === 0) return new Map()
+  const officers = await User.query().select('id', 'roles', 'department_id', 'kind').whereIn('id', ids).where('kind', 'officer')
+  return new Map(officers.map((officer) => [officer.id, { id: officer.id, roles: officer.roles, departmentId: officer.departmentId }]))
+}
+
+/** The officer a search names; null when there is no such officer here. */
 export async function involvedOfficer(officerId: number): Promise<InvolvedOfficer | null> {
-  const officer = await User.query().select('id', 'roles', 'department_id', 'kind').where('id', officerId).where('kind', 'officer').first()
-  return officer ? { id: officer.id, roles: officer.roles, departmentId: officer.departmentId } : null
+  return (await involvedOfficers([officerId])).get(officerId) ?? null
 }

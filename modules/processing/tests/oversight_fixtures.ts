@@ -62,6 +62,11 @@ async function officer(fullName: string, roles: OfficerRole[], department: Depar
   })
 }
 
+/** One more officer of the setting's tenant, in `department`. */
+export async function addOfficer(setting: OversightSetting, fullName: string, roles: OfficerRole[], department: Department) {
+  return withTenant(setting.tenant, () => officer(fullName, roles, department))
+}
+
 async function procedureWithWorkflow(
   sector: Sector,
   name: string,

@@ -3,9 +3,14 @@
  * to the list it links to; the handler's counts equal the engine's own queues (OS-8.3); reminders
  * of new and overdue work on the desk, marked seen by their officer only.
  */
+import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { ApiClient, ApiResponse } from '@japa/api-client'
+import type { ApiClient, ApiRequest, ApiResponse } from '@japa/api-client'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import { HttpContext } from '@adonisjs/core/http'
+import type { DbQueryEventNode } from '@adonisjs/lucid/types/database'
 import { withTenant } from '#tenancy/tenant_context'
 import type User from '#users/models/user'
 import { createCitizen, hostOf } from '#tests/helpers/tenants'
@@ -14,7 +19,8 @@ import { countQueues, performAction } from '#processing/index'
 import WorkflowTransition from '#catalog/models/workflow_transition'
 import { remind } from '#processing/services/reminders'
 import Reminder from '#processing/models/reminder'
-import { placeDossier, oversightSetting, vn, VIETNAM, type OversightSetting } from '#processing/tests/oversight_fixtures'
+import Agency from '#users/models/agency'
+import { addOfficer, placeDossier, oversightSetting, vn, VIETNAM, type OversightSetting } from '#processing/tests/oversight_fixtures'
 
 function desk(client: ApiClient, setting: OversightSetting, officer: User) {
   return client.get('/mot-cua').header('host', hostOf(setting.tenant)).loginAs(officer)
@@ -302,5 +308,91 @@ test.group('OS-22.5 reminders on the desk', () => {
     })
     const unchanged = await withTenant(setting.tenant, () => Reminder.findOrFail(reminders[0].id))
     assert.isNull(unchanged.seenAt)
+  })
+})
+
+/**
+ * The SQL statements one request issues. Lucid reports every query as a `db:query` event while
+ * its connection debugs; the app keeps the HttpContext in async local storage, which the event's
+ * listeners inherit from the query, so a header on the request tells its queries from any other
+ * work running meanwhile.
+ */
+async function queriesOf(request: ApiRequest): Promise<{ response: ApiResponse; queries: string[] }> {
+  const probe = randomUUID()
+  const queries: string[] = []
+  const record = (query: DbQueryEventNode) => {
+    if (HttpContext.get()?.request.header('x-query-probe') === probe) queries.push(query.sql)
+  }
+  const config = db.getRawConnection(db.primaryConnectionName)!.config
+  const debugging = config.debug
+  // The request's transaction client reads the flag when it opens; the console stays quiet.
+  const prettyPrinting = Boolean(db.config.prettyPrintDebugQueries)
+  config.debug = true
+  if (prettyPrinting) emitter.off('db:query', db.prettyPrint)
+  emitter.on('db:query', record)
+  try {
+    const response = await request.header('x-query-probe', probe)
+    return { response, queries }
+  } finally {
+    emitter.off('db:query', record)
+    if (prettyPrinting) emitter.on('db:query', db.prettyPrint)
+    config.debug = debugging
+  }
+}
+
+/** The officers a desk's table lists (each row links its counts to the officer's lists). */
+function officersListed(links: DeskLink[], except: User) {
+  const ids = links.map((link) => link.href.match(/[?&]officer=(\d+)(&|$)/)?.[1]).filter((id) => id && Number(id) !== except.id)
+  return new Set(ids).size
+}
+
+test.group('OS-22 desk dashboards on slow links', () => {
+  test('OS-22.3 PF-1 the department head\u2019s desk issues as many queries for ten handlers as for two', async ({ client, assert }) => {
+    const setting = await oversightSetting()
+    const now = DateTime.now()
+    const held = { procedure: setting.buildingPermit, agency: setting.constructionAgency, step: 'thu_ly', statusCode: 'dang_xu_ly' }
+    const late = { receivedAt: vn('2026-04-03T09:00:00'), appointmentAt: vn('2026-04-24T17:00:00') }
+    const onTime = { receivedAt: now.minus({ days: 2 }), appointmentAt: now.plus({ days: 10 }) }
+    await placeDossier(setting, { ...held, ...onTime, assignee: setting.handler })
+    await placeDossier(setting, { ...held, ...late, assignee: setting.otherHandler })
+    // A first visit may warm what the app keeps between requests; only the next ones are compared.
+    await desk(client, setting, setting.deptHead)
+
+    const two = await queriesOf(desk(client, setting, setting.deptHead))
+    two.response.assertStatus(200)
+    assert.equal(officersListed(deskLinks(two.response), setting.deptHead), 2)
+
+    for (let number = 1; number <= 8; number++) {
+      const handler = await addOfficer(setting, `Cán bộ thụ lý ${number}`, ['handler'], setting.urbanDepartment)
+      await placeDossier(setting, { ...held, ...(number % 2 ? late : onTime), assignee: handler })
+    }
+    const ten = await queriesOf(desk(client, setting, setting.deptHead))
+    ten.response.assertStatus(200)
+    const links = deskLinks(ten.response)
+    assert.equal(officersListed(links, setting.deptHead), 10)
+    assert.equal(countOf(links, 'đang ở phòng'), 10)
+    const departmentOverdue = links.find((link) => /unit=department%3A\d+&deadline=overdue$/.test(link.href))
+    assert.equal(departmentOverdue?.count, 5)
+    assert.equal(ten.queries.length, two.queries.length, `${two.queries.length} queries for 2 handlers, ${ten.queries.length} for 10`)
+  })
+
+  test('OS-22.4 PF-1 the leader\u2019s desk issues as many queries for ten receiving units as for two', async ({ client, assert }) => {
+    const setting = await oversightSetting()
+    const now = DateTime.now()
+    await placeDossier(setting, { procedure: setting.birthRegistration, agency: setting.wardAgency, step: 'tiep_nhan', statusCode: 'moi_dang_ky', receivedAt: now })
+    await desk(client, setting, setting.leader)
+
+    const two = await queriesOf(desk(client, setting, setting.leader))
+    two.response.assertStatus(200)
+    for (let number = 1; number <= 8; number++) {
+      const agency = await withTenant(setting.tenant, () => Agency.create({ code: `000.00.${10 + number}.H22`, name: `UBND xã Số ${number}` }))
+      await placeDossier(setting, { procedure: setting.birthRegistration, agency, step: 'tiep_nhan', statusCode: 'moi_dang_ky', receivedAt: now })
+    }
+    const ten = await queriesOf(desk(client, setting, setting.leader))
+    ten.response.assertStatus(200)
+    const received = deskLinks(ten.response).filter((link) => /unit=agency%3A\d+/.test(link.href) && !link.href.includes('stage=') && !link.href.includes('deadline='))
+    assert.lengthOf(received, 10)
+    assert.equal(received.reduce((sum, link) => sum + link.count, 0), 9)
+    assert.equal(ten.queries.length, two.queries.length, `${two.queries.length} queries for 2 units, ${ten.queries.length} for 10`)
   })
 })
