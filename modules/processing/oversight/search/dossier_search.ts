@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import db from '@adonisjs/lucid/services/db'
-import { Dossier } from '#intake/index'
+import { Dossier, dossierStatusLabels } from '#intake/index'
 import { systemClock, type Clock } from '#processing/oversight/clock'
 import {
   holderColumns,
@@ -182,7 +182,7 @@ function dossierSearchQuery(filters: SearchFilters, options: QueryOptions = {}):
   return query
 }
 
-function rowOf(dossier: Dossier, now: DateTime, calendar: WorkingCalendar): SearchRow {
+function rowOf(dossier: Dossier, now: DateTime, calendar: WorkingCalendar, labels: Map<string, string>): SearchRow {
   const extras = dossier.$extras
   return {
     id: dossier.id,
@@ -195,7 +195,7 @@ function rowOf(dossier: Dossier, now: DateTime, calendar: WorkingCalendar): Sear
     receivedAt: dossier.receivedAt,
     appointmentAt: dossier.appointmentAt,
     statusCode: dossier.statusCode,
-    statusLabel: extras.status_label ?? dossier.statusCode,
+    statusLabel: extras.status_label ?? labels.get(dossier.statusCode) ?? dossier.statusCode,
     statusDetail: dossier.statusDetail,
     agencyName: extras.agency_name,
     departmentName: extras.holder_department_name ?? null,
@@ -210,7 +210,8 @@ export async function searchDossiers(filters: SearchFilters, page: number, optio
   const now = context.clock()
   const paginator = await dossierSearchQuery(filters, context).paginate(page, PER_PAGE)
   const calendar = await loadWorkingCalendar()
-  return { rows: paginator.all().map((dossier) => rowOf(dossier, now, calendar)), paginator }
+  const labels = await dossierStatusLabels()
+  return { rows: paginator.all().map((dossier) => rowOf(dossier, now, calendar, labels)), paginator }
 }
 
 /**
@@ -271,8 +272,9 @@ export async function dossiersForExport(filters: SearchFilters, options: { clock
   const now = context.clock()
   const dossiers = await dossierSearchQuery(filters, context).limit(EXPORT_LIMIT + 1)
   const calendar = await loadWorkingCalendar()
+  const labels = await dossierStatusLabels()
   return {
-    rows: dossiers.slice(0, EXPORT_LIMIT).map((dossier) => rowOf(dossier, now, calendar)),
+    rows: dossiers.slice(0, EXPORT_LIMIT).map((dossier) => rowOf(dossier, now, calendar, labels)),
     truncated: dossiers.length > EXPORT_LIMIT,
   }
 }

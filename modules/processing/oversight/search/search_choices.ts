@@ -3,7 +3,8 @@
  * agencies and departments), statuses and officers who handle dossiers. Read in the current
  * tenant's scope, like everything else.
  */
-import { LEGAL_STATUSES, Procedure, Sector, Status } from '#catalog/index'
+import { Procedure, Sector, Status } from '#catalog/index'
+import { dossierStatusLabels } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 
 export interface Choice {
@@ -20,12 +21,12 @@ export interface SearchChoices {
   officers: Choice[]
 }
 
-/** Every status a dossier can have, labelled: the tenant's list, then legal ones it lacks. */
+/** Every status a dossier can have, labelled: the tenant's list in its order, then any it lacks (legal ones, the withdrawal). */
 export async function statusChoices(): Promise<Choice[]> {
   const own = await Status.query().select('code', 'label').orderBy('position').orderBy('id')
   const choices = own.map((status) => ({ value: status.code, label: status.label }))
-  for (const legal of LEGAL_STATUSES) {
-    if (!choices.some((choice) => choice.value === legal.code)) choices.push({ value: legal.code, label: legal.label })
+  for (const [code, label] of await dossierStatusLabels()) {
+    if (!choices.some((choice) => choice.value === code)) choices.push({ value: code, label })
   }
   return choices
 }

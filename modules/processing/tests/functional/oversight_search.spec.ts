@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs'
 import { DateTime } from 'luxon'
 import type User from '#users/models/user'
 import { createCitizen, hostOf } from '#tests/helpers/tenants'
+import { withTenant } from '#tenancy/tenant_context'
+import { withdrawDossier } from '#intake/index'
 import { bytesOf, placeDossier, oversightSetting, vn, type OversightSetting } from '#processing/tests/oversight_fixtures'
 
 /** Deadlines are measured against the wall clock; received dates are fixed days in the past. */
@@ -117,6 +119,28 @@ test.group('OS-23 dossier search', (group) => {
       assert.deepEqual(codesIn(response), expected, `search ${JSON.stringify(query)}`)
       assert.include(response.text(), expected.length ? `${expected.length} hồ sơ` : 'Không có hồ sơ nào', JSON.stringify(query))
     }
+  })
+
+  test('OS-23 OS-5.8 a dossier its applicant withdrew is listed as "Đã rút hồ sơ" and found by that status', async ({ client, assert }) => {
+    const setting = await oversightSetting()
+    const citizen = await createCitizen(setting.tenant)
+    const withdrawn = await placeDossier(setting, {
+      procedure: setting.birthRegistration,
+      agency: setting.wardAgency,
+      step: null,
+      statusCode: 'moi_dang_ky',
+      channel: 'online',
+      receivedAt: vn('2026-05-12T10:00:00'),
+      applicant: { fullName: 'Phạm Văn Rút' },
+    })
+    await withTenant(setting.tenant, () => withdrawDossier(withdrawn, { id: citizen.id, fullName: citizen.fullName }, { lockVersion: withdrawn.lockVersion }))
+    const form = await search(client, setting, setting.receptionist)
+    assert.match(form.text(), /<option value="da_rut_ho_so"\s*>Đã rút hồ sơ<\/option>/)
+    const found = await search(client, setting, setting.receptionist, { status: 'da_rut_ho_so' })
+    found.assertStatus(200)
+    assert.deepEqual(codesIn(found), [withdrawn.code])
+    assert.include(found.text(), 'Đã rút hồ sơ')
+    assert.notInclude(found.text(), '>da_rut_ho_so<')
   })
 
   test('OS-23 sorting by a column and back; the list keeps its criteria across pages', async ({ client, assert }) => {
