@@ -9,6 +9,7 @@ import { catalogRoutes } from '#catalog/routes'
 import { portalRoutes } from '#portal/routes'
 import { intakeRoutes } from '#intake/routes'
 import { processingRoutes } from '#processing/routes'
+import { integrationRoutes } from '#integration/routes'
 
 const HealthController = () => import('#controllers/health_controller')
 const AssetsController = () => import('#http/assets_controller')
@@ -51,5 +52,6 @@ router
     portalRoutes()
     intakeRoutes()
     processingRoutes()
+    integrationRoutes()
   })
   .use([middleware.tenant(), middleware.displayPreferences(), middleware.silentAuth(), middleware.userSessions()])

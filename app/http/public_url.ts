@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import env from '#start/env'
+import type Tenant from '#tenancy/tenant'
 import { hostNameOf } from '#tenancy/tenant_resolver'
 
 /**
@@ -12,4 +14,12 @@ export function publicUrl({ request, tenant }: HttpContext, path: string) {
   const scheme = process.env.APP_URL_SCHEME ?? request.protocol()
   const defaultPort = scheme === 'https' ? '443' : '80'
   return `${scheme}://${name}${port && port !== defaultPort ? `:${port}` : ''}${path}`
+}
+
+/** The tenant's address for links sent outside a request (digests, pushes): no Host header to follow. */
+export function tenantBaseUrl(tenant: Tenant) {
+  const scheme = env.get('APP_URL_SCHEME') ?? 'http'
+  const port = String(env.get('PUBLIC_PORT') ?? env.get('PORT'))
+  const defaultPort = scheme === 'https' ? '443' : '80'
+  return `${scheme}://${tenant.hostNames[0]}${port === defaultPort ? '' : `:${port}`}`
 }

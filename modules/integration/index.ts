@@ -6,3 +6,4 @@ export { queueEmail, queueSms, deliverDueMessages } from '#integration/outbox/ou
 export type { QueuedEmail, QueuedSms } from '#integration/outbox/outbox'
 export { sendSms, SmsGatewayError } from '#integration/sms/sms_gateway'
 export type { Sms } from '#integration/sms/sms_gateway'
+export { pushReminders } from '#integration/reminder_push/reminder_push'

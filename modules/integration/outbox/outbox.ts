@@ -11,6 +11,7 @@ import Tenant from '#tenancy/tenant'
 import { outsideTenantScope, requireTenantScope, withTenant } from '#tenancy/tenant_context'
 import OutboxMessage, { type OutboxChannel } from '#integration/outbox/outbox_message'
 import { sendSms } from '#integration/sms/sms_gateway'
+import { sendWebhook } from '#integration/reminder_push/webhook_sender'
 
 export interface QueuedEmail {
   to: string
@@ -22,6 +23,13 @@ export interface QueuedEmail {
 export interface QueuedSms {
   to: string
   text: string
+}
+
+/** A JSON document POSTed to another internal system (OS-22.6); `label` names it for operators. */
+export interface QueuedWebhook {
+  url: string
+  label: string
+  body: string
 }
 
 /** Sends one message or throws. */
@@ -41,6 +49,7 @@ async function sendEmail(message: OutboxMessage) {
 const SENDERS: Record<OutboxChannel, Sender> = {
   email: sendEmail,
   sms: (message) => sendSms({ to: message.recipient, text: message.bodyText }),
+  webhook: sendWebhook,
 }
 
 async function queue(channel: OutboxChannel, recipient: string, subject: string, text: string, html: string | null) {
@@ -69,6 +78,10 @@ export function queueEmail(email: QueuedEmail) {
 
 export function queueSms(sms: QueuedSms) {
   return queue('sms', sms.to, '', sms.text, null)
+}
+
+export function queueWebhook(webhook: QueuedWebhook) {
+  return queue('webhook', webhook.url, webhook.label, webhook.body, null)
 }
 
 function backoff(attempts: number) {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
 import { TenantOwnedModel } from '#tenancy/tenant_owned_model'
 
-export const OUTBOX_CHANNELS = ['email', 'sms'] as const
+export const OUTBOX_CHANNELS = ['email', 'sms', 'webhook'] as const
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number]
 
 /** A message waiting to leave the process, or the record that it left (or could not). */

@@ -5,6 +5,7 @@
 import type { DateTime } from 'luxon'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import type { User } from '#users/index'
+import { pushReminders } from '#integration/index'
 import Reminder, { type ReminderKind } from '#processing/models/reminder'
 
 /** Records a reminder of `kind` for each officer (once per officer, dossier step and kind); answers how many were new. */
@@ -31,6 +32,8 @@ export async function remind(
     .onConflict()
     .ignore()
     .returning('id')
+  // OS-22.6: new reminders also go to the tenant's other internal system, when it has one.
+  await pushReminders(rows.map((row: { id: number }) => row.id))
   return rows.length
 }
 

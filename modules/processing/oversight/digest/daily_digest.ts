@@ -7,8 +7,7 @@
  */
 import edge from 'edge.js'
 import i18nManager from '@adonisjs/i18n/services/main'
-import env from '#start/env'
-import type Tenant from '#tenancy/tenant'
+import { tenantBaseUrl } from '#http/public_url'
 import { requireTenantScope } from '#tenancy/tenant_context'
 import { User } from '#users/index'
 import { queueEmail } from '#integration/index'
@@ -26,14 +25,6 @@ export interface DigestSummary {
   /** False when this tenant's digest of the day had already been sent. */
   sent: boolean
   recipients: number
-}
-
-/** The tenant's address for links in emails sent outside a request (no Host header to follow). */
-export function tenantBaseUrl(tenant: Tenant) {
-  const scheme = env.get('APP_URL_SCHEME') ?? 'http'
-  const port = String(env.get('PUBLIC_PORT') ?? env.get('PORT'))
-  const defaultPort = scheme === 'https' ? '443' : '80'
-  return `${scheme}://${tenant.hostNames[0]}${port === defaultPort ? '' : `:${port}`}`
 }
 
 /** The desk's counts worth a line: the non-zero ones of every section, tables left to the desk. */
