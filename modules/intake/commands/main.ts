@@ -5,8 +5,9 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import type { CommandMetaData } from '@adonisjs/core/types/ace'
 import VerifyTrail from '#intake/commands/verify_trail'
+import PruneOrphanFiles from '#intake/commands/prune_orphan_files'
 
-const loader = new ListLoader([VerifyTrail])
+const loader = new ListLoader([VerifyTrail, PruneOrphanFiles])
 
 export function getMetaData() {
   return loader.getMetaData()
