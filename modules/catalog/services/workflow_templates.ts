@@ -204,9 +204,11 @@ export const WORKFLOW_TEMPLATES: WorkflowTemplate[] = [
       ...handlerExits('thu_ly'),
       t('phe_duyet', 'lien_thong', 'Chuyển liên thông', 'dang_xu_ly'),
       t('phe_duyet', 'thu_ly', 'Trả lại thụ lý', 'dang_xu_ly', { reason: true }),
-      t('lien_thong', 'nghia_vu_tai_chinh', 'Thông báo nghĩa vụ tài chính', 'yeu_cau_thuc_hien_nghia_vu_tai_chinh', { attachment: true }),
+      // At the counter's step the receptionist asks for the payment and records the receipt with
+      // the financial obligation forms (ST-18); the way on opens once it is paid.
+      t('lien_thong', 'nghia_vu_tai_chinh', 'Chuyển thu nghĩa vụ tài chính', 'dang_xu_ly'),
       t('lien_thong', 'thu_ly', 'Trả lại cơ quan chủ trì', 'dang_xu_ly', { reason: true }),
-      t('nghia_vu_tai_chinh', 'tra_ket_qua', 'Xác nhận đã nộp', 'da_xu_ly_xong', { attachment: true }),
+      t('nghia_vu_tai_chinh', 'tra_ket_qua', 'Chuyển trả kết quả', 'da_xu_ly_xong'),
       ...returnTransitions,
     ],
   },

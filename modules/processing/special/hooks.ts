@@ -3,8 +3,9 @@
  * the processing routes load:
  *
  * - guards: no workflow action moves a dossier while a financial obligation is unpaid (the clock
- *   is stopped and the applicant owes the payment first), nor while it is with another agency
- *   for inter-agency processing (the partner returns it first);
+ *   is stopped and the applicant owes the payment first), nor on from a financial obligation
+ *   step before a payment was recorded there, nor while it is with another agency for
+ *   inter-agency processing (the partner returns it first);
  * - after-hooks: a decision taken at an approval step is recorded as an approval round; a
  *   delegation ends when the passage it was for ends;
  * - a sweep task: a delegation ends when its last day has passed.
@@ -12,6 +13,7 @@
 import { registerActionGuard, onActionPerformed, onDeadlineSweep, type GuardContext, type PerformedContext } from '#processing/services/hooks'
 import { openStepOf } from '#processing/services/step_history'
 import DossierHandover from '#processing/special/models/dossier_handover'
+import FinancialObligation from '#processing/special/models/financial_obligation'
 import { recordApprovalRound } from '#processing/special/services/approvals'
 import { unpaidObligationOf } from '#processing/special/services/financial_obligations'
 import { endLapsedDelegations, handoverInForce, officerWithUnit } from '#processing/special/services/handovers'
@@ -20,6 +22,15 @@ import { User } from '#users/index'
 async function waitsForPayment({ dossier }: GuardContext) {
   if (!(await unpaidObligationOf(dossier.id))) return null
   return 'Hồ sơ đang chờ người nộp thực hiện nghĩa vụ tài chính; hãy ghi nhận biên lai nộp tiền trước khi chuyển tiếp.'
+}
+
+/** A financial obligation step exists to collect a payment: its way on waits for the receipt. */
+async function paidAtObligationStep({ dossier, fromStep, toStep }: GuardContext) {
+  if (fromStep.kind !== 'financial_obligation' || (toStep && toStep.position < fromStep.position)) return null
+  const open = await openStepOf(dossier.id)
+  const paid = open ? await FinancialObligation.query().where('dossier_step_id', open.id).whereNotNull('recorded_at').first() : null
+  if (paid) return null
+  return 'Hãy yêu cầu thực hiện nghĩa vụ tài chính và ghi nhận biên lai nộp tiền trước khi chuyển tiếp.'
 }
 
 async function isWithPartnerAgency({ dossier }: GuardContext) {
@@ -39,6 +50,7 @@ async function endDelegations({ finishedStep, actor, at }: PerformedContext) {
 
 export function registerSpecialHooks() {
   registerActionGuard(waitsForPayment)
+  registerActionGuard(paidAtObligationStep)
   registerActionGuard(isWithPartnerAgency)
   onActionPerformed(recordApprovalRound)
   onActionPerformed(endDelegations)

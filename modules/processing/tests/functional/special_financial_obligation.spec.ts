@@ -118,6 +118,54 @@ test.group('Financial obligation', (group) => {
     )
   })
 
+  test('ST-18 OS-10.3 at the workflow\u2019s own financial obligation step the counter asks for the payment and records it before the dossier goes on', async ({
+    client,
+    assert,
+  }) => {
+    const setting = await specialSetting({ template: 'inter_agency' })
+    const dossier = await atHandler(setting)
+    await act(setting, dossier.id, setting.handler, 'Trình ký', now().minus({ minutes: 3 }))
+    await act(setting, dossier.id, setting.approver, 'Chuyển liên thông', now().minus({ minutes: 2 }))
+    await act(setting, dossier.id, setting.otherHandler, 'Chuyển thu nghĩa vụ tài chính', now().minus({ minutes: 1 }))
+    let fresh = await reload(setting, dossier.id)
+    assert.equal(fresh.currentStepKey, 'nghia_vu_tai_chinh')
+    assert.equal(fresh.statusCode, 'dang_xu_ly')
+
+    // Nothing paid yet: the way on is not offered, and forcing it is refused with the reason.
+    const offered = async () =>
+      withTenant(setting.tenant, async () => (await availableActions(await reload(setting, dossier.id), setting.receptionist)).map((action) => action.transition.action))
+    assert.notInclude(await offered(), 'Chuyển trả kết quả')
+    const forced = await post(client, setting, setting.receptionist, `/mot-cua/ho-so/${dossier.id}/hanh-dong`, {
+      lock_version: fresh.lockVersion,
+      transition_id: await transitionId(setting, 'nghia_vu_tai_chinh', 'Chuyển trả kết quả'),
+    })
+    forced.assertStatus(403)
+    assert.include(forced.text(), 'ghi nhận biên lai nộp tiền trước khi chuyển tiếp')
+
+    // The counter's page links to the obligation form at this step; asked, then paid.
+    const page = await client.get(`/mot-cua/ho-so/${dossier.id}`).header('host', setting.host).loginAs(setting.receptionist)
+    assert.include(page.text(), `href="/mot-cua/ho-so/${dossier.id}/nghia-vu-tai-chinh"`)
+    ;(await post(client, setting, setting.receptionist, `/mot-cua/ho-so/${dossier.id}/nghia-vu-tai-chinh`, {
+      lock_version: fresh.lockVersion,
+      amount: '750.000',
+      content: 'Lệ phí cấp giấy chứng nhận',
+    })).assertStatus(303)
+    fresh = await reload(setting, dossier.id)
+    assert.equal(fresh.statusCode, 'yeu_cau_thuc_hien_nghia_vu_tai_chinh')
+    assert.notInclude(await offered(), 'Chuyển trả kết quả')
+    ;(await post(client, setting, setting.receptionist, `/mot-cua/ho-so/${dossier.id}/nghia-vu-tai-chinh/nop`, {
+      lock_version: fresh.lockVersion,
+      receipt_number: 'BL-000777',
+      paid_amount: '750.000',
+      paid_on: formatDate(now()),
+    })).assertStatus(303)
+    assert.include(await offered(), 'Chuyển trả kết quả')
+    await act(setting, dossier.id, setting.receptionist, 'Chuyển trả kết quả', now())
+    fresh = await reload(setting, dossier.id)
+    assert.equal(fresh.currentStepKey, 'tra_ket_qua')
+    assert.equal(fresh.statusCode, 'da_xu_ly_xong')
+  })
+
   test('ST-18 the time waiting for the payment does not count: the appointment date and the step due time move by it', async ({ assert }) => {
     const setting = await specialSetting()
     const dossier = await acceptedDossier(setting, vn('2026-06-01T08:00:00'))
