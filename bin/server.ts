@@ -28,6 +28,16 @@ const smsGateway =
   process.env.NODE_ENV === 'production'
     ? null
     : await (await import('../modules/integration/stand_ins/sms_gateway_server.js')).startDevelopmentSmsGateway()
+// And a stand-in postal company quotes postage on the apply form (POSTAL_SERVICE_URL unset).
+const postalService =
+  process.env.NODE_ENV === 'production'
+    ? null
+    : await (await import('../modules/integration/stand_ins/postal_service_server.js')).startDevelopmentPostalService()
+// And a stand-in National Population Database answers the counter's lookups (POPULATION_REGISTRY_URL unset).
+const populationRegistry =
+  process.env.NODE_ENV === 'production'
+    ? null
+    : await (await import('../modules/integration/stand_ins/population_registry_server.js')).startDevelopmentPopulationRegistry()
 
 new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
@@ -41,6 +51,8 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.terminating(async () => {
       await mailbox?.stop()
       await smsGateway?.close()
+      await postalService?.close()
+      await populationRegistry?.close()
       await database.stop()
     })
     app.listen('SIGTERM', () => app.terminate())

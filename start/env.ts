@@ -36,4 +36,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMS_GATEWAY_API_KEY: Env.schema.string.optional(),
   SMS_GATEWAY_BRANDNAME: Env.schema.string.optional(),
   SMS_GATEWAY_TIMEOUT_MS: Env.schema.number.optional(),
+
+  /** The public postal company's price API (a local stand-in in development and tests). */
+  POSTAL_SERVICE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  POSTAL_SERVICE_API_KEY: Env.schema.string.optional(),
+  POSTAL_SERVICE_TIMEOUT_MS: Env.schema.number.optional(),
+
+  /** The National Population Database (a local stand-in in development and tests). */
+  POPULATION_REGISTRY_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  POPULATION_REGISTRY_API_KEY: Env.schema.string.optional(),
+  POPULATION_REGISTRY_TIMEOUT_MS: Env.schema.number.optional(),
 })

@@ -18,7 +18,7 @@ export type { DossierChannel } from '#intake/models/dossier'
 export type { Clock } from '#intake/services/clock'
 export { default as Dossier } from '#intake/models/dossier'
 export { default as DossierEvent } from '#intake/models/dossier_event'
-export type { PostalService, PostalContact } from '#intake/models/dossier'
+export type { PostalService, PostalContact, PostageQuote } from '#intake/models/dossier'
 export {
   storeUploadedFile,
   readStoredFile,

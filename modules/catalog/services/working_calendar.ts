@@ -311,8 +311,9 @@ export function listCalendarOverrides() {
 
 /** The current tenant's working calendar: its settings (or the defaults) and its overrides. */
 export async function loadWorkingCalendar(): Promise<WorkingCalendar> {
-  const [settings, overrides] = await Promise.all([loadCalendarSettings(), listCalendarOverrides()])
-  return calendarOf(settings, overrides)
+  // One after the other: a request's queries share its transaction's single connection.
+  const settings = await loadCalendarSettings()
+  return calendarOf(settings, await listCalendarOverrides())
 }
 
 function calendarOf(settings: CalendarSettings, overrides: CalendarOverride[]) {
@@ -362,7 +363,8 @@ export interface CalendarYearDay extends DayStatus {
 
 /** The current tenant's calendar and the exceptional days of `year`, for the admin screen. */
 export async function calendarYear(year: number) {
-  const [settings, overrides] = await Promise.all([loadCalendarSettings(), listCalendarOverrides()])
+  const settings = await loadCalendarSettings()
+  const overrides = await listCalendarOverrides()
   const calendar = calendarOf(settings, overrides)
   const idsByDate = new Map(overrides.map((override) => [override.date.toISODate()!, override.id]))
   const days: CalendarYearDay[] = calendar.exceptionsOf(year).map((status) => ({

@@ -27,6 +27,21 @@ export interface PostalService {
   recipient?: PostalContact
   /** PT-15.2 c: the postman collects the procedure's fee. */
   collectFeeByPost?: boolean
+  /** PT-15.2 c: the postage quoted to the applicant on submitting; absent when none could be had. */
+  postage?: PostageQuote
+}
+
+/** The public postal company's quote for the legs chosen, in đồng (an estimate: the company announces the final price). */
+export interface PostageQuote {
+  legs: { leg: 'submit' | 'result'; postage: number; collectionFee: number; days: { min: number; max: number } }[]
+  /** The sum of the legs' postage. */
+  postage: number
+  /** The procedure's fees the postman collects for the agency, and what collecting them costs. */
+  collectedAmount: number
+  collectionFee: number
+  total: number
+  /** ISO 8601. */
+  quotedAt: string
 }
 
 const asJson = {
@@ -122,6 +137,14 @@ export default class Dossier extends TenantOwnedModel {
   /** OS-5.8: when the applicant withdrew it before acceptance (status da_rut_ho_so); null otherwise. */
   @column.dateTime()
   declare withdrawnAt: DateTime | null
+
+  /** OS-5.9: when the applicant's identity was verified against a national database at intake; null otherwise. */
+  @column.dateTime()
+  declare applicantVerifiedAt: DateTime | null
+
+  /** OS-5.9: which database verified it (`population_registry`); null when not verified. */
+  @column()
+  declare applicantVerifiedSource: string | null
 
   /** Head of the trail's hash chain; written by the trail service only. */
   @column()

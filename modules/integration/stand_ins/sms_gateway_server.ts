@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
 import { pathToFileURL } from 'node:url'
-import { StandInServer, json } from '#integration/stand_ins/stand_in_server'
+import { StandInServer, json, bearerKeyOf, jsonObjectOf } from '#integration/stand_ins/stand_in_server'
 
 export const DEFAULT_SMS_GATEWAY_PORT = 4547
 export const MAX_SEGMENTS = 3
@@ -100,18 +100,9 @@ export class SmsGatewayStandIn extends StandInServer {
   protected receive(url: URL, request: IncomingMessage, body: string, response: ServerResponse) {
     if (url.pathname !== '/v1/sms/send') return json(response, 404, { error: { code: 'not_found', message: 'Unknown path' } })
 
-    const key = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim()
-    if (!key || (this.options.apiKey !== undefined && key !== this.options.apiKey)) {
-      return json(response, 401, { error: { code: 'unauthorized', message: 'Missing or wrong API key' } })
-    }
-
-    let payload: Record<string, unknown>
-    try {
-      payload = JSON.parse(body)
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new Error('not an object')
-    } catch {
-      return json(response, 400, { error: { code: 'bad_request', message: 'The body must be a JSON object' } })
-    }
+    if (bearerKeyOf(request, response, this.options.apiKey) === null) return
+    const payload = jsonObjectOf(body, response)
+    if (!payload) return
     const { brandname, phone, message } = payload
     if (typeof brandname !== 'string' || typeof phone !== 'string' || typeof message !== 'string') {
       return json(response, 400, { error: { code: 'bad_request', message: 'brandname, phone and message are required strings' } })

@@ -25,8 +25,8 @@ export abstract class StandInServer {
   /** A well-formed JSON answer that is not what the protocol promises (for `bad_shape`). */
   protected abstract readonly badShape: unknown
 
-  /** Answers a GET on the stand-in's own paths. */
-  protected abstract route(url: URL, response: ServerResponse): void
+  /** Answers a GET on the stand-in's own paths; `request` carries the headers (an API key). */
+  protected abstract route(url: URL, response: ServerResponse, request: IncomingMessage): void
 
   /** Answers a POST with its whole body; stand-ins without it answer 405 to anything but GET. */
   protected receive?(url: URL, request: IncomingMessage, body: string, response: ServerResponse): void
@@ -77,13 +77,36 @@ export abstract class StandInServer {
     }
     if (request.method !== 'GET') return json(response, 405, { error: { code: 'method_not_allowed', message: 'GET only' } })
     if (url.pathname === '/health') return json(response, 200, { status: 'ok' })
-    return this.route(url, response)
+    return this.route(url, response, request)
   }
 }
 
 export function json(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   response.end(JSON.stringify(body))
+}
+
+/**
+ * The request's bearer key, or null once a 401 was answered: the key is missing, or it is not
+ * `expected` (any non-empty key passes when nothing is expected).
+ */
+export function bearerKeyOf(request: IncomingMessage, response: ServerResponse, expected?: string) {
+  const key = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim()
+  if (!key || (expected !== undefined && key !== expected)) {
+    json(response, 401, { error: { code: 'unauthorized', message: 'Missing or wrong API key' } })
+    return null
+  }
+  return key
+}
+
+/** The body as a JSON object, or null once a 400 was answered. */
+export function jsonObjectOf(body: string, response: ServerResponse): Record<string, unknown> | null {
+  try {
+    const payload = JSON.parse(body)
+    if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return payload
+  } catch {}
+  json(response, 400, { error: { code: 'bad_request', message: 'The body must be a JSON object' } })
+  return null
 }
 
 /** A non-negative integer query parameter: `fallback` when absent, null when malformed. */

@@ -31,7 +31,8 @@ import {
   validToken,
 } from '#portal/apply/drafts'
 import { dossierSubmittedWith, submitApplication } from '#portal/apply/submission'
-import { postalProvinces, recipientFields, senderFields } from '#portal/apply/postal_choice'
+import { postalFromBody, postalProvinces, recipientFields, senderFields } from '#portal/apply/postal_choice'
+import { POSTAGE_REQUEST, postageFor, routeOfDraft } from '#portal/apply/postage'
 import { addressProvinces, describeValues } from '#portal/apply/values_description'
 import type { PostalDraft } from '#portal/apply/application_draft'
 
@@ -66,6 +67,8 @@ export default class ApplicationsController {
     const lists = await choiceLists([...addressProvinces(definition, values), ...postalProvinces(postal)])
     const slots = fileSlotsOf(found)
     const errors = (session.flashMessages.get('inputErrorsBag') ?? {}) as Record<string, string[]>
+    // Without JavaScript the quote comes with the page (after "Lưu nháp", or a refused submission).
+    const postage = await postageFor(routeOfDraft(postal), found)
     return view.render('portal::apply/show', {
       procedure: found.procedure,
       serviceHref: servicePath(found.procedure),
@@ -75,6 +78,8 @@ export default class ApplicationsController {
       postal,
       senderFields: senderFields(ctx.i18n),
       recipientFields: recipientFields(ctx.i18n),
+      postage,
+      postageRequest: POSTAGE_REQUEST,
       lists,
       slots,
       chosen: await chosenFilesOf(draft),
@@ -155,6 +160,16 @@ export default class ApplicationsController {
     })
   }
 
+  /**
+   * PT-15.2 c: the postage of the postal choice as the form has it now (htmx, when the choice,
+   * the fee option or a province or commune changes); answers the quote and the summary line.
+   */
+  async postage(ctx: HttpContext) {
+    const { found } = await this.applying(ctx)
+    const postage = await postageFor(routeOfDraft(postalFromBody(ctx.request.input('_postal'))), found)
+    return ctx.view.render('portal::apply/_postage', { postage, update: true })
+  }
+
   /** The communes of a province, as the options of a select (the script swaps them in). */
   async communes({ request, view }: HttpContext) {
     const province = String(request.input('tinh', ''))
@@ -191,6 +206,7 @@ export default class ApplicationsController {
       statusLabel: STATUS_LABELS[dossier.statusCode] ?? dossier.statusCode,
       again: session.flashMessages.get('submittedBefore') === true,
       lookupHref: `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+      postage: dossier.postalService?.postage ?? null,
     })
   }
 

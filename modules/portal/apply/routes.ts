@@ -17,6 +17,7 @@ export function applyRoutes() {
       router.post('/dich-vu-cong/:id/nop-ho-so/tep', [ApplicationsController, 'upload']).where('id', id.id)
       router.get('/dich-vu-cong/:id/nop-ho-so/ban-in', [ApplicationsController, 'print']).where('id', id.id)
       router.get('/dich-vu-cong/:id/nop-ho-so/tai-ve', [ApplicationsController, 'export']).where('id', id.id)
+      router.get('/dich-vu-cong/:id/nop-ho-so/cuoc-buu-chinh', [ApplicationsController, 'postage']).where('id', id.id)
       router.get('/nop-ho-so/xa-phuong', [ApplicationsController, 'communes'])
       router.get('/nop-ho-so/da-nop/:id', [ApplicationsController, 'submitted']).where('id', id.id)
     })

@@ -23,6 +23,7 @@ import {
   type FileSlot,
 } from '#portal/apply/application_setting'
 import { checkPostal, postalProvinces } from '#portal/apply/postal_choice'
+import { postageFor, routeOfService } from '#portal/apply/postage'
 import { addressProvinces, describeAddress } from '#portal/apply/values_description'
 
 export type SubmissionResult =
@@ -74,6 +75,13 @@ export async function submitApplication(
     ...postal.errors,
   }
   if (!eform.valid || Object.keys(errors).length) return { submitted: false, errors }
+
+  // PT-15.2 c: the postage quoted for what is submitted goes with the postal details; without
+  // a quote (the postal company down or slow) the dossier is submitted all the same.
+  if (postal.service) {
+    const postage = await postageFor(routeOfService(postal.service), found)
+    if (postage.state === 'quoted') postal.service.postage = postage.quote
+  }
 
   const formValues: Record<string, unknown> = { ...eform.values }
   const attachments: FileAttachment[] = []

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { formatDateTime } from '#services/vietnamese_format'
+import { requireTenantScope } from '#tenancy/tenant_context'
 import { listPublishedProcedures, validateEformValues, type Procedure } from '#catalog/index'
 import type { User } from '#users/index'
 import type StoredFile from '#intake/files/stored_file'
@@ -10,15 +11,24 @@ import {
   COUNTER_INPUTS,
   messagesByField,
   paperLines,
+  registryLookupValidator,
 } from '#intake/counter/validators/counter_validators'
 import {
   intakeFormParts,
   keptScans,
   prefillFrom,
+  prefillFromRegistry,
   procedureForIntake,
   storeEformUploads,
   type ApplicantFields,
 } from '#intake/counter/services/intake_form'
+import {
+  askPopulationRegistry,
+  rememberVerification,
+  verificationShown,
+  verifiedApplicant,
+  type RegistryAnswer,
+} from '#intake/counter/services/applicant_verification'
 import { accountWithNationalId, applicantAccount, applicantByRef, findApplicants } from '#intake/counter/services/applicant_directory'
 import { missingRequired } from '#intake/counter/services/completeness'
 import { IncompleteDossierError, NoReceivingUnitError, receiveAtCounter, type CounterDecision } from '#intake/counter/services/receive_at_counter'
@@ -41,6 +51,10 @@ interface FormState {
   scans?: StoredFile[]
   search?: { term: string; results: unknown[] } | null
   reused?: { name: string; hasAccount: boolean } | null
+  /** OS-5.9: what the National Population Database just answered for the number. */
+  registryAnswer?: RegistryAnswer | null
+  /** OS-5.9: why the number could not be verified, said at the number. */
+  verificationProblem?: { kind: 'invalid' | 'not_found' | 'unavailable'; message: string } | null
 }
 
 function ids(value: unknown): number[] {
@@ -95,6 +109,9 @@ export default class CounterIntakesController {
       eformValues: request.except(COUNTER_INPUTS),
       errors: {},
     }
+    // htmx swaps the applicant's fields only: the scans chosen stay in the page, not stored yet.
+    if (request.input('_decision') === 'verify' && wantsFragment(ctx)) return this.verifyApplicant(ctx, procedure, parts, state)
+
     const scans = await this.scans(ctx, officer)
     state.scans = scans.files
     if (scans.problems.length) state.errors._scans = scans.problems
@@ -103,6 +120,7 @@ export default class CounterIntakesController {
       state.missing = missingRequired(procedure.components, receivedIds).map((component) => component.name)
       return this.renderForm(ctx, procedure, parts, state)
     }
+    if (request.input('_decision') === 'verify') return this.verifyApplicant(ctx, procedure, parts, state)
 
     const [error, data] = await request.tryValidateUsing(counterIntakeValidator, { messagesProvider: counterFormMessages(i18n) })
     if (error) Object.assign(state.errors, messagesByField(error))
@@ -118,6 +136,7 @@ export default class CounterIntakesController {
         decision.eform.values = stored.values
         attachments.push(...stored.attachments)
       }
+      const verification = verifiedApplicant(session, requireTenantScope().tenant.id, data._applicant)
       const dossier = await receiveAtCounter(
         {
           procedure,
@@ -133,6 +152,7 @@ export default class CounterIntakesController {
             address: data._applicant.address,
           },
           applicantAccountId: await this.accountOf(data._applicant),
+          applicantVerification: verification ? { verifiedAt: verification.verifiedAt, source: verification.source } : null,
           receivedComponentIds: receivedIds,
           attachments,
           decision,
@@ -198,6 +218,55 @@ export default class CounterIntakesController {
     }
   }
 
+  /**
+   * OS-5.9: the applicant's number asked of the National Population Database. Found: the form
+   * comes back with the registry's name, date of birth and residence filled in and everything else
+   * as typed, the verification kept in the session for the receipt. Otherwise the reason is said at
+   * the number and nothing typed is lost, so the receptionist goes on by hand.
+   */
+  private async verifyApplicant(
+    ctx: HttpContext,
+    procedure: Procedure,
+    parts: Awaited<ReturnType<typeof intakeFormParts>>,
+    state: FormState
+  ) {
+    const { request, i18n, session } = ctx
+    const [error, lookup] = await request.tryValidateUsing(registryLookupValidator, { messagesProvider: counterFormMessages(i18n) })
+    if (error) {
+      state.verificationProblem = { kind: 'invalid', message: Object.values(messagesByField(error)).flat()[0] }
+      return this.renderVerification(ctx, procedure, parts, state, 422)
+    }
+    const outcome = await askPopulationRegistry(lookup._applicant.national_id)
+    if (outcome.status !== 'verified') {
+      state.verificationProblem = { kind: outcome.status, message: i18n.t(`counter.verification.${outcome.status}`) }
+      return this.renderVerification(ctx, procedure, parts, state, outcome.status === 'not_found' ? 422 : 200)
+    }
+    rememberVerification(session, requireTenantScope().tenant.id, outcome.citizen, outcome.at)
+    const filled = prefillFromRegistry(outcome.citizen, state.form._applicant ?? {}, state.eformValues, parts.eform?.fields ?? [])
+    const eformFilled = JSON.stringify(filled.eformValues) !== JSON.stringify(state.eformValues)
+    state.form._applicant = filled.applicant
+    state.eformValues = filled.eformValues
+    state.registryAnswer = { citizen: outcome.citizen, differences: filled.differences }
+    return this.renderVerification(ctx, procedure, parts, state, 200, eformFilled)
+  }
+
+  /** The whole form, or for htmx the applicant's fields (and the e-form when the registry filled some of it). */
+  private renderVerification(
+    ctx: HttpContext,
+    procedure: Procedure,
+    parts: Awaited<ReturnType<typeof intakeFormParts>>,
+    state: FormState,
+    status: number,
+    eformFilled = false
+  ) {
+    if (!wantsFragment(ctx)) return this.renderForm(ctx, procedure, parts, state, status)
+    ctx.response.status(status)
+    return ctx.view.render('intake::counter/_applicant_verified', {
+      ...this.formView(ctx, procedure, parts, state),
+      refreshEform: eformFilled && parts.eform !== null,
+    })
+  }
+
   /** The published procedures, searched by name or code (the first step of a counter intake). */
   private async picker(ctx: HttpContext) {
     const { request, view, response } = ctx
@@ -219,8 +288,12 @@ export default class CounterIntakesController {
     status = 200
   ) {
     ctx.response.status(status)
+    return ctx.view.render('intake::counter/intake_form', this.formView(ctx, procedure, parts, state))
+  }
+
+  private formView(ctx: HttpContext, procedure: Procedure, parts: Awaited<ReturnType<typeof intakeFormParts>>, state: FormState) {
     const limits = uploadLimits()
-    return ctx.view.render('intake::counter/intake_form', {
+    return {
       procedure,
       eform: parts.eform,
       acceptable: parts.acceptable,
@@ -230,8 +303,12 @@ export default class CounterIntakesController {
       scans: [],
       search: null,
       reused: null,
+      verificationProblem: null,
       ...state,
-    })
+      verification: state.verificationProblem
+        ? null
+        : verificationShown(ctx.session, requireTenantScope().tenant.id, state.form._applicant ?? {}, state.registryAnswer ?? null),
+    }
   }
 
   /** New scans stored now (each checked by its content) and those kept from an earlier attempt. */

@@ -126,7 +126,8 @@ export async function findApplicants(term: string): Promise<ApplicantCandidate[]
     email: 'applicant_email',
     taxCode: 'applicant_tax_code',
   })
-  const [users, filed] = await Promise.all([accounts, dossiers])
+  const users = await accounts
+  const filed = await dossiers
 
   const latestByAccount = new Map<number, Dossier>()
   for (const dossier of filed) {

@@ -1,7 +1,8 @@
 /*
  * Everything the counter reads on one dossier before deciding (OS-5.4, OS-8.2 at the counter):
  * its procedure and components, the intake checklist, the files, the e-form as filled, the open
- * supplement request and the trail.
+ * supplement request, the trail, and whether the applicant's identity was verified against a
+ * national database at intake (OS-5.9).
  */
 import { eformVersion, Procedure, type EformField } from '#catalog/index'
 import type Dossier from '#intake/models/dossier'
@@ -9,6 +10,7 @@ import DossierEvent from '#intake/models/dossier_event'
 import { filesOfDossier } from '#intake/files/stored_files'
 import ReceivedComponent from '#intake/counter/models/received_component'
 import SupplementRequest from '#intake/counter/models/supplement_request'
+import { verificationMoment } from '#intake/counter/services/applicant_verification'
 
 /** One line of the e-form as filled: label and text, a file to open, or the rows of a group. */
 export interface FormValueLine {
@@ -53,13 +55,12 @@ export function formValueLines(definition: EformField[], values: Record<string, 
 
 export async function dossierSheet(dossier: Dossier) {
   const procedure = await Procedure.query().where('id', dossier.procedureId).preload('components').firstOrFail()
-  const [checklist, files, events, openRequest, eform] = await Promise.all([
-    ReceivedComponent.query().where('dossier_id', dossier.id).orderBy('position'),
-    filesOfDossier(dossier),
-    DossierEvent.query().where('dossier_id', dossier.id).orderBy('sequence'),
-    SupplementRequest.query().where('dossier_id', dossier.id).whereNull('fulfilled_at').orderBy('requested_at', 'desc').first(),
-    dossier.eformId && dossier.eformVersion ? eformVersion(procedure.id, dossier.eformVersion) : Promise.resolve(null),
-  ])
+  // One after the other: the request's queries share its transaction's single connection.
+  const checklist = await ReceivedComponent.query().where('dossier_id', dossier.id).orderBy('position')
+  const files = await filesOfDossier(dossier)
+  const events = await DossierEvent.query().where('dossier_id', dossier.id).orderBy('sequence')
+  const openRequest = await SupplementRequest.query().where('dossier_id', dossier.id).whereNull('fulfilled_at').orderBy('requested_at', 'desc').first()
+  const eform = dossier.eformId && dossier.eformVersion ? await eformVersion(procedure.id, dossier.eformVersion) : null
   return {
     procedure,
     checklist,
@@ -67,5 +68,9 @@ export async function dossierSheet(dossier: Dossier) {
     events,
     openRequest,
     formValues: eform ? formValueLines(eform.fields, dossier.formValues ?? {}) : [],
+    applicantVerification:
+      dossier.applicantVerifiedAt && dossier.applicantVerifiedSource
+        ? { at: verificationMoment(dossier.applicantVerifiedAt), source: dossier.applicantVerifiedSource }
+        : null,
   }
 }

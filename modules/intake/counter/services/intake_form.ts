@@ -1,10 +1,13 @@
 /*
  * What the counter's intake form is made of (OS-5.1, OS-5.9): the published procedure with its
  * components and legal basis, its current e-form, whether its workflow can take a counter
- * dossier, and the applicant's known data poured into the form's applicant fields and into the
- * e-form fields that ask for the same profile data.
+ * dossier, and the applicant's known data (from the tenant's own records or from the National
+ * Population Database) poured into the form's applicant fields and into the e-form fields that
+ * ask for the same profile data.
  */
 import { currentEform, Procedure, type EformField } from '#catalog/index'
+import { parseVietnameseDate } from '#users/index'
+import type { RegisteredCitizen } from '#integration/index'
 import StoredFile from '#intake/files/stored_file'
 import { storeUploadedFile, type FileAttachment } from '#intake/files/stored_files'
 import { intakeEntryFor } from '#intake/counter/services/intake_entry'
@@ -21,7 +24,8 @@ export function procedureForIntake(id: number) {
 }
 
 export async function intakeFormParts(procedure: Procedure) {
-  const [eform, entry] = await Promise.all([currentEform(procedure.id), intakeEntryFor(procedure, 'counter')])
+  const eform = await currentEform(procedure.id)
+  const entry = await intakeEntryFor(procedure, 'counter')
   return { eform, acceptable: entry !== null }
 }
 
@@ -63,6 +67,87 @@ export function prefillFrom(candidate: ApplicantCandidate, eformFields: EformFie
     if (value) eformValues[field.key] = value
   }
   return { applicant, eformValues }
+}
+
+/** A fact the registry filled over a different value the receptionist had typed. */
+export interface RegistryDifference {
+  fact: 'full_name' | 'date_of_birth' | 'address'
+  typed: string
+}
+
+/** The permanent residence on one line: house and street, commune or ward, province. */
+export function residenceLine(citizen: RegisteredCitizen) {
+  const residence = citizen.permanentResidence
+  return [residence.detail, residence.communeName, residence.provinceName].filter(Boolean).join(', ')
+}
+
+function typedText(value: unknown): string {
+  if (value && typeof value === 'object') {
+    const address = value as Record<string, unknown>
+    return [address.detail, address.commune, address.province].map((part) => typedText(part)).filter(Boolean).join(', ')
+  }
+  return typeof value === 'string' ? value.normalize('NFC').trim() : ''
+}
+
+function plain(text: string) {
+  return text.toLocaleLowerCase('vi').replace(/[\s,.;]+/g, ' ').trim()
+}
+
+/** Whether a typed value says the same as the registry's: dates as dates, the rest as text. */
+function agrees(fact: RegistryDifference['fact'], typed: string, registry: string) {
+  if (fact === 'date_of_birth') return parseVietnameseDate(typed)?.toISODate() === registry
+  return plain(typed) === plain(registry)
+}
+
+/**
+ * OS-5.9: the form's applicant fields and e-form values with the registry's full name, date of
+ * birth and permanent residence filled in, everything else as typed; and the facts whose typed
+ * value differed, so the receptionist sees what was replaced. At the counter the e-form's
+ * address parts are free text, so they take the units' names.
+ */
+export function prefillFromRegistry(
+  citizen: RegisteredCitizen,
+  applicant: ApplicantFields,
+  eformValues: Record<string, unknown>,
+  eformFields: EformField[]
+) {
+  const [year, month, day] = citizen.dateOfBirth.split('-')
+  const registry = { full_name: citizen.fullName, date_of_birth: citizen.dateOfBirth, address: residenceLine(citizen) }
+  const typed: Record<RegistryDifference['fact'], string[]> = {
+    full_name: [typedText(applicant.full_name)],
+    date_of_birth: [],
+    address: [typedText(applicant.address)],
+  }
+  const values: Record<string, unknown> = { ...eformValues }
+  for (const field of eformFields) {
+    if (field.kind === 'group' || field.kind === 'file' || !field.prefill) continue
+    if (field.prefill === 'full_name') {
+      typed.full_name.push(typedText(values[field.key]))
+      values[field.key] = citizen.fullName
+    } else if (field.prefill === 'national_id') {
+      values[field.key] = citizen.nationalId
+    } else if (field.prefill === 'date_of_birth') {
+      typed.date_of_birth.push(typedText(values[field.key]))
+      values[field.key] = `${day}/${month}/${year}`
+    } else if (field.prefill === 'address') {
+      typed.address.push(typedText(values[field.key]))
+      const residence = citizen.permanentResidence
+      values[field.key] =
+        field.kind === 'address'
+          ? { province: residence.provinceName, commune: residence.communeName, detail: residence.detail }
+          : registry.address
+    }
+  }
+  const differences: RegistryDifference[] = []
+  for (const fact of ['full_name', 'date_of_birth', 'address'] as const) {
+    const different = typed[fact].find((value) => value !== '' && !agrees(fact, value, registry[fact]))
+    if (different !== undefined) differences.push({ fact, typed: different })
+  }
+  return {
+    applicant: { ...applicant, national_id: citizen.nationalId, full_name: citizen.fullName, address: registry.address },
+    eformValues: values,
+    differences,
+  }
 }
 
 /**

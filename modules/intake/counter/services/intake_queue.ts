@@ -80,9 +80,7 @@ export async function queueCounts() {
     const [row] = await Dossier.query().whereIn('status_code', [...statuses]).whereRaw(condition).count('* as total')
     return Number(row.$extras.total)
   }
-  const [awaitingIntake, awaitingSupplement] = await Promise.all([
-    count(AWAITING_INTAKE, NEVER_ACCEPTED),
-    count([AWAITING_SUPPLEMENT], 'true'),
-  ])
+  const awaitingIntake = await count(AWAITING_INTAKE, NEVER_ACCEPTED)
+  const awaitingSupplement = await count([AWAITING_SUPPLEMENT], 'true')
   return { awaitingIntake, awaitingSupplement }
 }

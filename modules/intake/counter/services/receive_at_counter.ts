@@ -7,6 +7,7 @@
  *   refuse     → khong_duoc_tiep_nhan, with the reason (ST-4)
  * The intake checklist is kept with the dossier; the applicant is emailed when an email is known.
  */
+import type { DateTime } from 'luxon'
 import { Exception } from '@adonisjs/core/exceptions'
 import type { Procedure, ProcedureComponent } from '#catalog/index'
 import type { User } from '#users/index'
@@ -21,6 +22,7 @@ import { appointmentDateFor } from '#intake/counter/services/appointment_dates'
 import { intakeEntryFor } from '#intake/counter/services/intake_entry'
 import { missingRequired } from '#intake/counter/services/completeness'
 import { notifyApplicant } from '#intake/counter/services/applicant_notices'
+import { verificationNote } from '#intake/counter/services/applicant_verification'
 import {
   NoIntakeStepError,
   supplementDetail,
@@ -55,6 +57,8 @@ export interface CounterIntake {
   applicant: ApplicantSnapshot
   /** The applicant's portal account, when the applicant has one: the dossier then shows there. */
   applicantAccountId: number | null
+  /** OS-5.9: the applicant's identity as a national database confirmed it for this intake; null when not verified. */
+  applicantVerification?: { verifiedAt: DateTime; source: string } | null
   receivedComponentIds: number[]
   /** Scans and e-form files already stored, to join the dossier (NF-17). */
   attachments: FileAttachment[]
@@ -102,6 +106,8 @@ export async function receiveAtCounter(
   const detail =
     decision.kind === 'supplement' ? supplementDetail(decision) : decision.kind === 'refuse' ? decision.reason.trim() : ''
   const postal = intake.channel === 'postal' ? 'Nhận qua dịch vụ bưu chính công ích' : null
+  const verification = intake.applicantVerification ?? null
+  const verified = verification ? verificationNote(verification.verifiedAt, verification.source) : null
 
   const dossier = await registerDossier(
     {
@@ -121,13 +127,17 @@ export async function receiveAtCounter(
       event: {
         action: ACTION_OF[decision.kind],
         actor: officer,
-        comment: [postal, detail].filter(Boolean).join('. ') || null,
+        comment: [postal, verified, detail].filter(Boolean).join('. ') || null,
         public: true,
       },
     },
     { clock: () => at }
   )
 
+  if (verification) {
+    dossier.merge({ applicantVerifiedAt: verification.verifiedAt, applicantVerifiedSource: verification.source })
+    await dossier.save()
+  }
   if (components.length) {
     await ReceivedComponent.createMany(checklistOf(components, received).map((line) => ({ ...line, dossierId: dossier.id })))
   }

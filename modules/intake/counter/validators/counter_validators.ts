@@ -51,6 +51,13 @@ export const counterIntakeValidator = vine.create(
   })
 )
 
+/** OS-5.9: the number the receptionist asks the National Population Database about. */
+export const registryLookupValidator = vine.create(
+  vine.object({
+    _applicant: vine.object({ national_id: vine.string().trim().use(personalIdentificationNumber()) }),
+  })
+)
+
 const lockVersion = () => vine.number().withoutDecimals().min(1)
 
 export const acceptanceValidator = vine.create(vine.object({ lock_version: lockVersion() }))
