@@ -41,6 +41,8 @@ export { default as DossierFile, DOSSIER_FILE_KINDS } from '#intake/files/dossie
 export type { DossierFileKind } from '#intake/files/dossier_file'
 export { default as VaultDocument } from '#intake/files/vault_document'
 export { dossierStatusLabels } from '#intake/services/status_labels'
+export { postalServiceLines } from '#intake/services/postal_service_text'
+export { verificationNote } from '#intake/counter/services/applicant_verification'
 export {
   WITHDRAWN_STATUS,
   StaleDossierException,

@@ -7,7 +7,7 @@
  */
 import type { DateTime } from 'luxon'
 import { Procedure } from '#catalog/index'
-import { DossierEvent, dossierStatusLabels, filesOfDossier, type Dossier, type Clock } from '#intake/index'
+import { DossierEvent, dossierStatusLabels, filesOfDossier, postalServiceLines, verificationNote, type Dossier, type Clock } from '#intake/index'
 import { Agency, Department, User } from '#users/index'
 import { dossierContext, type DossierContext } from '#processing/services/dossier_context'
 import { overdueLine, systemClock, workingDaysLate } from '#processing/services/deadlines'
@@ -140,6 +140,10 @@ export async function dossierPanel(dossier: Dossier, officer: User, options: { c
     procedureName: procedure?.name ?? '',
     agencyName: agency?.name ?? '',
     channelLabel: CHANNEL_LABELS[dossier.channel] ?? dossier.channel,
+    /** OS-5.9: how the applicant's identity was verified, if it was. */
+    identityNote:
+      dossier.applicantVerifiedAt && dossier.applicantVerifiedSource ? verificationNote(dossier.applicantVerifiedAt, dossier.applicantVerifiedSource) : null,
+    postalLines: postalServiceLines(dossier.postalService),
     statusLabel: labels.get(dossier.statusCode) ?? dossier.statusCode,
     statusDetail: dossier.statusDetail,
     appointmentAt,

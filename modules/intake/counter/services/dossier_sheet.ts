@@ -10,6 +10,7 @@ import DossierEvent from '#intake/models/dossier_event'
 import { filesOfDossier } from '#intake/files/stored_files'
 import ReceivedComponent from '#intake/counter/models/received_component'
 import SupplementRequest from '#intake/counter/models/supplement_request'
+import { postalServiceLines } from '#intake/services/postal_service_text'
 import { verificationMoment } from '#intake/counter/services/applicant_verification'
 
 /** One line of the e-form as filled: label and text, a file to open, or the rows of a group. */
@@ -72,5 +73,6 @@ export async function dossierSheet(dossier: Dossier) {
       dossier.applicantVerifiedAt && dossier.applicantVerifiedSource
         ? { at: verificationMoment(dossier.applicantVerifiedAt), source: dossier.applicantVerifiedSource }
         : null,
+    postalLines: postalServiceLines(dossier.postalService),
   }
 }

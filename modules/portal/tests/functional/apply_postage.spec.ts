@@ -16,7 +16,7 @@ import { saveWorkflowVersion } from '#catalog/actions/save_workflow'
 import { defaultWorkflowFor } from '#catalog/services/workflow_templates'
 import { Dossier } from '#intake/index'
 import { intakeSetting } from '#intake/tests/helpers'
-import { createCitizen, createTenant, hostOf } from '#tests/helpers/tenants'
+import { createCitizen, createTenant, hostOf, createOfficer } from '#tests/helpers/tenants'
 import { assertNotFoundAcrossTenants } from '#tests/helpers/cross_tenant'
 import { counterAddress } from '#portal/apply/postage'
 import { usePostalService } from '#tests/helpers/postal_service'
@@ -245,6 +245,13 @@ test.group('PT-15.2 the matching postage on the apply form', (group) => {
 
     const confirmation = await client.get(`/nop-ho-so/da-nop/${dossier.id}`).header('host', setting.host).loginAs(setting.citizen)
     assert.include(textOf(confirmation.text()), 'Cước bưu chính dự kiến 51.000 đ')
+
+    // The counter, which takes the online dossier in, reads the postal choice and the quote.
+    const receptionist = await createOfficer(setting.tenant, ['receptionist'])
+    const sheet = await client.get(`/mot-cua/tiep-nhan/ho-so/${dossier.id}`).header('host', setting.host).loginAs(receptionist)
+    sheet.assertStatus(200)
+    assert.include(sheet.text(), '<dt>Dịch vụ bưu chính</dt>')
+    assert.include(sheet.text(), '<li>Cước bưu chính dự kiến: 51.000 đ (báo cho người nộp ngày ')
   })
 
   test('PT-15.2 the counter\'s end: the tenant setting, else the province and commune the tenant\'s name and address give', async ({ client, assert }) => {

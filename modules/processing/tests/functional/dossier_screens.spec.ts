@@ -75,6 +75,56 @@ test.group('Processing screens: the dossier page (OS-8.2)', () => {
     assert.notInclude(response.text(), 'da_rut_ho_so<')
   })
 
+  test('OS-8.2 OS-5.9 PT-15 OS-11: the officer sees the applicant\u2019s verified identity and the postal choice with the postage quoted', async ({
+    client,
+    assert,
+  }) => {
+    const setting = await engineSetting()
+    const dossier = await withTenant(setting.tenant, async () => {
+      const online = await registerDossier({
+        procedureId: setting.procedureId,
+        channel: 'online',
+        receivingAgencyId: setting.agencyId,
+        applicant: { fullName: 'Trần Thị Bình', nationalId: '001190012345' },
+        statusCode: 'moi_dang_ky',
+        event: { action: 'submit', actorName: 'Trần Thị Bình', public: true },
+        postalService: {
+          submitByPost: false,
+          resultByPost: true,
+          recipient: {
+            fullName: 'Trần Thị Bình',
+            phone: '0912000222',
+            provinceCode: '48',
+            provinceName: 'Thành phố Đà Nẵng',
+            communeCode: '20242',
+            communeName: 'Phường Hải Châu',
+            detail: '12 Bạch Đằng',
+          },
+          collectFeeByPost: true,
+          postage: {
+            legs: [{ leg: 'result', postage: 25_000, collectionFee: 10_000, days: { min: 2, max: 3 } }],
+            postage: 25_000,
+            collectedAmount: 50_000,
+            collectionFee: 10_000,
+            total: 35_000,
+            quotedAt: '2026-06-01T09:00:00.000+07:00',
+          },
+        },
+      })
+      online.merge({ applicantVerifiedAt: vn('2026-06-01T08:30:00'), applicantVerifiedSource: 'population_registry' })
+      await online.save()
+      return online
+    })
+    const response = await client.get(page(dossier.id)).header('host', hostOf(setting.tenant)).loginAs(setting.receptionist)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'Đã xác thực danh tính người nộp với CSDL quốc gia về dân cư lúc 08:30 01/06/2026')
+    assert.include(html, '<dt>Dịch vụ bưu chính</dt>')
+    assert.include(html, '<li>Nhận kết quả qua bưu chính: Trần Thị Bình, 0912000222, 12 Bạch Đằng, Phường Hải Châu, Thành phố Đà Nẵng</li>')
+    assert.include(html, '<li>Nhờ bưu chính thu hộ phí, lệ phí</li>')
+    assert.include(html, '<li>Cước bưu chính dự kiến: 35.000 đ (báo cho người nộp ngày 01/06/2026)</li>')
+  })
+
   test('ST-9 issue 5 item 7: "Chuyển xử lý" from the page forwards the dossier and comes back with a notice', async ({ client, assert }) => {
     const setting = await engineSetting()
     const dossier = await acceptedDossier(setting, vn('2026-06-01T08:00:00'))
