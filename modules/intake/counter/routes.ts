@@ -15,6 +15,7 @@ const AcceptancesController = () => import('#intake/counter/controllers/acceptan
 const SupplementRequestsController = () => import('#intake/counter/controllers/supplement_requests_controller')
 const RefusalsController = () => import('#intake/counter/controllers/refusals_controller')
 const SupplementsController = () => import('#intake/counter/controllers/supplements_controller')
+const CounterWithdrawalsController = () => import('#intake/counter/controllers/counter_withdrawals_controller')
 
 export function counterRoutes() {
   router
@@ -29,6 +30,8 @@ export function counterRoutes() {
       router.post('/ho-so/:id/yeu-cau-bo-sung', [SupplementRequestsController, 'store']).as('counter.supplement_requests.store')
       router.post('/ho-so/:id/tu-choi', [RefusalsController, 'store']).as('counter.refusals.store')
       router.post('/ho-so/:id/bo-sung', [SupplementsController, 'store']).as('counter.supplements.store')
+      router.post('/ho-so/:id/rut-ho-so', [CounterWithdrawalsController, 'store']).as('counter.withdrawals.store')
+      router.post('/ho-so/:id/khoi-phuc', [CounterWithdrawalsController, 'destroy']).as('counter.withdrawals.destroy')
     })
     .prefix('/mot-cua/tiep-nhan')
     .where('id', router.matchers.number())

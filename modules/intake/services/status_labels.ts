@@ -6,6 +6,12 @@
 import { LEGAL_STATUSES, Status } from '#catalog/index'
 import { WITHDRAWN_STATUS } from '#intake/applicant/applicant_dossiers'
 
+/** `(code) => label` over dossierStatusLabels(), for views (the code itself for one nobody knows). */
+export async function statusLabelFunction(): Promise<(code: string) => string> {
+  const labels = await dossierStatusLabels()
+  return (code) => labels.get(code) ?? code
+}
+
 export async function dossierStatusLabels(): Promise<Map<string, string>> {
   const labels = new Map<string, string>(LEGAL_STATUSES.map((status) => [status.code, status.label]))
   labels.set(WITHDRAWN_STATUS.code, WITHDRAWN_STATUS.label)

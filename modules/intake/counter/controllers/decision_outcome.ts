@@ -5,7 +5,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Dossier from '#intake/models/dossier'
 import { DossierNotWaitingError, NoIntakeStepError, StaleDossierError } from '#intake/counter/services/intake_decisions'
-import { statusLabel } from '#intake/counter/services/status_labels'
+import { statusLabelFunction } from '#intake/services/status_labels'
 import { findDossier, renderDossierPage, type FailedForm } from '#intake/counter/controllers/dossier_page'
 import { pageAfterDecision } from '#intake/counter/controllers/counter_http'
 
@@ -24,7 +24,7 @@ export async function refused(ctx: HttpContext, dossier: Dossier, failure: unkno
   if (failure instanceof DossierNotWaitingError) {
     return renderDossierPage(ctx, fresh, {
       status: 409,
-      problem: ctx.i18n.t('counter.errors.not_waiting', { status: statusLabel(fresh.statusCode) }),
+      problem: ctx.i18n.t('counter.errors.not_waiting', { status: (await statusLabelFunction())(fresh.statusCode) }),
     })
   }
   if (failure instanceof NoIntakeStepError) {

@@ -3,12 +3,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Dossier from '#intake/models/dossier'
 import { dossierSheet } from '#intake/counter/services/dossier_sheet'
 import { slipKindsFor } from '#intake/documents/slips'
-import { statusLabel } from '#intake/counter/services/status_labels'
+import { statusLabelFunction } from '#intake/services/status_labels'
 import { AWAITING_SUPPLEMENT, awaitsIntakeDecision } from '#intake/counter/services/intake_decisions'
+import { STATUS_FOR_ACTION } from '#intake/applicant/applicant_dossiers'
 
 /** A refused decision form: which one, its messages by field and what was typed. */
 export interface FailedForm {
-  form: 'accept' | 'supplement' | 'refuse' | 'record'
+  form: 'accept' | 'supplement' | 'refuse' | 'record' | 'withdraw'
   errors: Record<string, string[]>
   values: Record<string, unknown>
 }
@@ -28,9 +29,12 @@ export async function renderDossierPage(
     dossier,
     ...(await dossierSheet(dossier)),
     slips: await slipKindsFor(dossier),
-    statusLabel,
+    statusLabel: await statusLabelFunction(),
     awaitingIntake: await awaitsIntakeDecision(dossier),
     awaitingSupplement: dossier.statusCode === AWAITING_SUPPLEMENT,
+    // OS-5.8: an online dossier not accepted yet may be withdrawn at the applicant's request, and restored.
+    mayWithdraw: dossier.statusCode === STATUS_FOR_ACTION.withdraw,
+    mayRestore: dossier.statusCode === STATUS_FOR_ACTION.restore,
     problem: options.problem ?? null,
     failed: options.failed ?? null,
   })

@@ -7,7 +7,7 @@ import {
   queueFiltersFrom,
 } from '#intake/counter/services/intake_queue'
 import { DOSSIER_CHANNELS } from '#intake/models/dossier'
-import { statusLabel } from '#intake/counter/services/status_labels'
+import { statusLabelFunction } from '#intake/services/status_labels'
 import { wantsFragment } from '#intake/counter/controllers/counter_http'
 
 /** OS-5.4, OS-6.1, OS-6.4: the counter's lists, with the same filters in a shareable URL. */
@@ -32,7 +32,7 @@ export default class IntakeQueueController {
   private async render(ctx: HttpContext, page: string, results: string, state: Record<string, unknown>) {
     // The same URL answers with the page or the results alone: caches must tell them apart.
     ctx.response.header('Vary', 'HX-Request, HX-Request-Type')
-    const shown = { ...state, statusLabel }
+    const shown = { ...state, statusLabel: await statusLabelFunction() }
     if (wantsFragment(ctx)) return ctx.view.render(results, shown)
     return ctx.view.render(page, { ...shown, counts: await queueCounts(), channels: DOSSIER_CHANNELS })
   }

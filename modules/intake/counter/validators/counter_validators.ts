@@ -73,6 +73,11 @@ export const supplementRequestValidator = vine.create(
 
 export const refusalValidator = vine.create(vine.object({ lock_version: lockVersion(), reason: reason() }))
 
+/** OS-5.8: how the applicant asked for the withdrawal (in person, by phone on …). */
+export const counterWithdrawalValidator = vine.create(vine.object({ lock_version: lockVersion(), request: reason() }))
+
+export const counterRestorationValidator = vine.create(vine.object({ lock_version: lockVersion() }))
+
 export const supplementRecordValidator = vine.create(
   vine.object({
     lock_version: lockVersion(),
