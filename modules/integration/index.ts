@@ -17,3 +17,11 @@ export {
 export type { RegisteredCitizen } from '#integration/population/population_registry'
 export { quotePostage, PostalServiceError } from '#integration/postal/postal_service'
 export type { Postage, PostageRequest, PostalLeg, PostalPoint } from '#integration/postal/postal_service'
+export {
+  storeCounterAddress,
+  clearCounterAddress,
+  storedCounterAddress,
+  counterAddressInUse,
+  CounterAddressError,
+} from '#integration/postal/counter_address'
+export type { CounterAddress, CounterAddressInUse } from '#integration/postal/counter_address'

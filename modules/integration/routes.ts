@@ -7,6 +7,7 @@ import { middleware } from '#start/kernel'
 
 const ReminderPushController = () => import('#integration/reminder_push/reminder_push_controller')
 const ReminderPushTestsController = () => import('#integration/reminder_push/reminder_push_tests_controller')
+const CounterAddressController = () => import('#integration/postal/counter_address_controller')
 
 export function integrationRoutes() {
   router
@@ -14,6 +15,8 @@ export function integrationRoutes() {
       router.get('/nhac-viec', [ReminderPushController, 'show'])
       router.post('/nhac-viec', [ReminderPushController, 'update'])
       router.post('/nhac-viec/gui-thu', [ReminderPushTestsController, 'store'])
+      router.get('/buu-chinh', [CounterAddressController, 'show'])
+      router.post('/buu-chinh', [CounterAddressController, 'update'])
     })
     .prefix('/quan-tri/ket-noi')
     .use(middleware.auth())

@@ -13,8 +13,7 @@
 import logger from '@adonisjs/core/services/logger'
 import { administrativeUnits } from '#catalog/index'
 import type { PostageQuote, PostalService } from '#intake/index'
-import { PostalServiceError, quotePostage, type PostageRequest, type PostalPoint } from '#integration/index'
-import { requireTenantScope } from '#tenancy/tenant_context'
+import { counterAddressInUse, PostalServiceError, quotePostage, type PostageRequest, type PostalPoint } from '#integration/index'
 import type { ApplyingProcedure } from '#portal/apply/application_setting'
 import type { PostalDraft } from '#portal/apply/application_draft'
 import { recipientNeeded, senderNeeded, type PostalMode } from '#portal/apply/postal_choice'
@@ -72,25 +71,10 @@ export function routeOfService(service: PostalService): PostalRoute {
   }
 }
 
-const lower = (text: string) => text.normalize('NFC').toLowerCase()
-
-/** The counter's end of every leg, or null when the tenant's address names no province. */
+/** The counter's end of every leg (the admin's setting, else derived from the tenant's address), or null. */
 export async function counterAddress(): Promise<PostalPoint | null> {
-  const { tenant } = requireTenantScope()
-  const configured = (tenant.settings?.counterAddress ?? null) as { province?: unknown; commune?: unknown } | null
-  if (configured && typeof configured.province === 'string' && configured.province) {
-    return { provinceCode: configured.province, communeCode: typeof configured.commune === 'string' ? configured.commune : null }
-  }
-  const address = lower(tenant.contact?.address ?? '')
-  const provinces = await administrativeUnits.provinces()
-  const province =
-    provinces.find((unit) => unit.name === tenant.name) ?? provinces.find((unit) => address.includes(lower(unit.name)))
-  if (!province) return null
-  // The longest name the address contains: "Phường Hải Châu" rather than a shorter name inside it.
-  const commune = (await administrativeUnits.communesOf(province.code))
-    .filter((unit) => address.includes(lower(unit.name)))
-    .sort((a, b) => b.name.length - a.name.length)[0]
-  return { provinceCode: province.code, communeCode: commune?.code ?? null }
+  const inUse = await counterAddressInUse()
+  return inUse.source === 'none' ? null : { provinceCode: inUse.provinceCode, communeCode: inUse.communeCode }
 }
 
 /** The applicant's end of a leg, when a province and one of its communes are chosen. */
