@@ -5,6 +5,7 @@
  */
 import { Exception } from '@adonisjs/core/exceptions'
 import { requireTenantScope } from '#tenancy/tenant_context'
+import { mergeTenantSettings } from '#tenancy/tenant_settings'
 import Procedure from '#catalog/models/procedure'
 import SlipTemplate, { SLIP_SETS, type SlipKind, type SlipSet } from '#catalog/models/slip_template'
 import { RESULT_DEFAULT, SLIP_DEFAULTS, defaultSlip, ensureDefaultSlipTemplates } from '#catalog/services/slip_defaults'
@@ -20,16 +21,6 @@ export function isSlipSet(value: unknown): value is SlipSet {
 export function currentSlipSet(): SlipSet {
   const value = requireTenantScope().tenant.settings?.slipSet
   return isSlipSet(value) ? value : DEFAULT_SLIP_SET
-}
-
-/** Merges `values` into the current tenant's settings (tenants.settings, other keys kept). */
-async function mergeTenantSettings(values: Record<string, string | boolean>) {
-  const { tenant, client } = requireTenantScope()
-  await client
-    .from('tenants')
-    .where('id', tenant.id)
-    .update({ settings: client.raw(`coalesce(settings, '{}'::jsonb) || ?::jsonb`, [JSON.stringify(values)]) })
-  tenant.settings = { ...(tenant.settings ?? {}), ...values }
 }
 
 /** Stores the current tenant's choice of set in tenants.settings.slipSet. */

@@ -6,6 +6,7 @@
  */
 import { administrativeUnits } from '#catalog/index'
 import { requireTenantScope } from '#tenancy/tenant_context'
+import { mergeTenantSettings, removeTenantSetting } from '#tenancy/tenant_settings'
 
 const SETTINGS_KEY = 'counterAddress'
 
@@ -49,29 +50,12 @@ export async function storeCounterAddress(address: CounterAddress) {
   if (!(await isCommuneOf(address.province, address.commune))) {
     throw new CounterAddressError(`Commune ${address.commune} is not in province ${address.province}`)
   }
-  const { tenant, client } = requireTenantScope()
-  const value = { province: address.province, commune: address.commune }
-  await client
-    .from('tenants')
-    .where('id', tenant.id)
-    .update({
-      settings: client.raw(`coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)`, [
-        SETTINGS_KEY,
-        JSON.stringify(value),
-      ]),
-    })
-  tenant.settings = { ...(tenant.settings ?? {}), [SETTINGS_KEY]: value }
+  await mergeTenantSettings({ [SETTINGS_KEY]: { province: address.province, commune: address.commune } })
 }
 
 /** Removes the stored address, so the one derived from the tenant's name and address applies again. */
 export async function clearCounterAddress() {
-  const { tenant, client } = requireTenantScope()
-  await client
-    .from('tenants')
-    .where('id', tenant.id)
-    .update({ settings: client.raw(`coalesce(settings, '{}'::jsonb) - ?::text`, [SETTINGS_KEY]) })
-  const { [SETTINGS_KEY]: _removed, ...kept } = tenant.settings ?? {}
-  tenant.settings = kept
+  await removeTenantSetting(SETTINGS_KEY)
 }
 
 const lower = (text: string) => text.normalize('NFC').toLowerCase()

@@ -7,6 +7,7 @@
  */
 import encryption from '@adonisjs/core/services/encryption'
 import { requireTenantScope } from '#tenancy/tenant_context'
+import { mergeTenantSettings } from '#tenancy/tenant_settings'
 
 const SETTINGS_KEY = 'reminderPush'
 const SECRET_PURPOSE = 'reminder-push-secret'
@@ -49,20 +50,10 @@ export async function reminderPushSecret(): Promise<string | null> {
  * kept secret stays. Other keys of tenants.settings are kept.
  */
 export async function saveReminderPushSetting(change: { url: string | null; secret: string | null }) {
-  const { tenant, client } = requireTenantScope()
   const kept = await stored()
   const value: StoredReminderPush = {
     url: change.url,
     secret: change.secret ? encryption.encrypt(change.secret, { purpose: SECRET_PURPOSE }) : kept.secret,
   }
-  await client
-    .from('tenants')
-    .where('id', tenant.id)
-    .update({
-      settings: client.raw(`coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)`, [
-        SETTINGS_KEY,
-        JSON.stringify(value),
-      ]),
-    })
-  tenant.settings = { ...(tenant.settings ?? {}), [SETTINGS_KEY]: value }
+  await mergeTenantSettings({ [SETTINGS_KEY]: value })
 }
