@@ -28,7 +28,15 @@ export type { PublishedProcedureQuery } from '#catalog/services/procedure_catalo
 export { defaultWorkflowFor } from '#catalog/services/workflow_templates'
 export { validateEformValues } from '#catalog/services/eform_values'
 export { slipTemplateFor, currentSlipSet, trackingBookBySector } from '#catalog/services/slip_templates'
-export { renderSlipDocument, renderSlipFragment, SLIP_PRINT_CSS, SLIP_PLACEHOLDERS } from '#catalog/services/slip_rendering'
+export {
+  renderSlipDocument,
+  renderSlipFragment,
+  SLIP_PRINT_CSS,
+  SLIP_PLACEHOLDERS,
+  slipValueItems,
+  slipValueRows,
+  slipValueText,
+} from '#catalog/services/slip_rendering'
 export type { SlipData } from '#catalog/services/slip_rendering'
 export { default as Procedure, ADMINISTRATIVE_LEVELS } from '#catalog/models/procedure'
 export type { AdministrativeLevel } from '#catalog/models/procedure'

@@ -139,40 +139,43 @@ export function escapeHtml(value: string): string {
 const BLANK = '<span class="slip-blank">……………………</span>'
 const SENTINEL = /\u0000(\d+)\u0000/g
 
-function textOf(value: SlipValue): string {
+/** A slip value as one line of text (lists joined with "; "). */
+export function slipValueText(value: SlipValue): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string') return value
   return value.map((item) => (Array.isArray(item) ? item.join(', ') : String(item))).join('; ')
 }
 
-function itemsOf(value: SlipValue): string[] {
+/** A slip value as the items of a list. */
+export function slipValueItems(value: SlipValue): string[] {
   if (value === null || value === undefined || value === '') return []
   if (typeof value === 'string' || typeof value === 'number') return [String(value)]
   return value.map((item) => (Array.isArray(item) ? item.join(', ') : String(item)))
 }
 
-function rowsOf(value: SlipValue): string[][] {
+/** A slip value as the rows of a table. */
+export function slipValueRows(value: SlipValue): string[][] {
   if (!Array.isArray(value)) return []
   return value.map((row) => (Array.isArray(row) ? row.map((cell) => String(cell ?? '')) : [String(row)]))
 }
 
 function inlineValue(name: string, data: SlipData): string {
-  const text = textOf(data[name]).trim()
+  const text = slipValueText(data[name]).trim()
   if (!text) return BLANK
   // Line breaks inside a value stay line breaks, and nothing else of it is markup.
   return escapeHtml(text).replace(/\r?\n/g, '<br>')
 }
 
 function listBlock(name: string, data: SlipData): string {
-  const items = itemsOf(data[name])
+  const items = slipValueItems(data[name])
   if (!items.length) return `<ol class="slip-list"><li>${BLANK}</li></ol>`
   return `<ol class="slip-list">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
 }
 
 function tableBlock(placeholder: SlipPlaceholder, data: SlipData): string {
   const columns = placeholder.columns ?? []
-  const rows = rowsOf(data[placeholder.name])
+  const rows = slipValueRows(data[placeholder.name])
   // An empty table keeps a few ruled rows, to be written in by hand.
   const body = (rows.length ? rows : [[], [], []])
     .map((row) => `<tr>${columns.map((_, index) => `<td>${escapeHtml(row[index] ?? '').replace(/\r?\n/g, '<br>')}</td>`).join('')}</tr>`)

@@ -6,9 +6,8 @@
  * kind there needs its case here.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces.js'
-import { SLIP_PLACEHOLDERS, type SlipData } from '#catalog/index'
+import { SLIP_PLACEHOLDERS, slipValueItems, slipValueRows, slipValueText, type SlipData } from '#catalog/index'
 
-type SlipValue = SlipData[string]
 type Run = { text: string; bold?: boolean; italics?: boolean; decoration?: 'underline' }
 
 const BLANK = '……………………'
@@ -16,27 +15,9 @@ const PLACEHOLDER = /\{\{\s*(.*?)\s*\}\}/g
 const SENTINEL = /\u0000(\d+)\u0000/g
 const BY_NAME = new Map(SLIP_PLACEHOLDERS.map((placeholder) => [placeholder.name, placeholder]))
 
-function textOf(value: SlipValue): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'number') return String(value)
-  if (typeof value === 'string') return value
-  return value.map((item) => (Array.isArray(item) ? item.join(', ') : String(item))).join('; ')
-}
-
-function itemsOf(value: SlipValue): string[] {
-  if (value === null || value === undefined || value === '') return []
-  if (typeof value === 'string' || typeof value === 'number') return [String(value)]
-  return value.map((item) => (Array.isArray(item) ? item.join(', ') : String(item)))
-}
-
-function rowsOf(value: SlipValue): string[][] {
-  if (!Array.isArray(value)) return []
-  return value.map((row) => (Array.isArray(row) ? row.map((cell) => String(cell ?? '')) : [String(row)]))
-}
-
 function valueText(name: string, data: SlipData): string {
   if (!BY_NAME.has(name)) return BLANK
-  const text = textOf(data[name]).trim()
+  const text = slipValueText(data[name]).trim()
   return text || BLANK
 }
 
@@ -72,7 +53,7 @@ const TABLE_WIDTHS: Record<string, number[]> = {
 function tableBlock(name: string, data: SlipData, fontSize: number): Content {
   const columns = BY_NAME.get(name)?.columns ?? []
   const shares = TABLE_WIDTHS[name]?.length === columns.length ? TABLE_WIDTHS[name] : null
-  const rows = rowsOf(data[name])
+  const rows = slipValueRows(data[name])
   const body: TableCell[][] = [
     columns.map((column) => ({ text: column, bold: true, alignment: 'center' as const })),
     ...(rows.length ? rows : [[], [], []]).map((row) =>
@@ -131,7 +112,7 @@ export function slipContent(body: string, data: SlipData, options: SlipContentOp
     }
     const lone = lonePlaceholder(line)
     if (lone?.kind === 'list') {
-      const items = itemsOf(data[lone.name])
+      const items = slipValueItems(data[lone.name])
       out.push({ ol: items.length ? items : [BLANK], margin: [14, 0, 0, 4] })
     } else if (lone?.kind === 'table') out.push(tableBlock(lone.name, data, options.tableFontSize ?? 10))
     else if (line.startsWith('## ')) out.push({ text: inlineRuns(line.slice(3), data), alignment: 'center', margin: [0, 0, 0, 3] })
