@@ -341,7 +341,7 @@ test.group('PT-4.1 submitting', () => {
     assert.lengthOf(await withTenant(setting.tenant, () => DossierFile.all()), 2)
   })
 
-  test('PT-15 the postal choice needs the sender and recipient forms, and is kept on the dossier', async ({ client, assert }) => {
+  test('PT-15 PT-15.1 PT-15.2 the postal choice needs the sender and recipient forms, and is kept on the dossier', async ({ client, assert }) => {
     const setting = await applySetting()
     const refused = await postWithPapers(client, setting, validFields({ _action: 'submit', '_postal[mode]': 'both' }))
     assertFieldError(assert, refused, '_postal.sender.full_name')

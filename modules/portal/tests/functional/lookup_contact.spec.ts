@@ -93,7 +93,7 @@ test.group('PT-12 dossier lookup by phone or email with a one-time code', (group
   })
   group.each.setup(() => clearRateLimits())
 
-  test('PT-12 by phone: the code comes by SMS and opens the list of that phone’s dossiers, status only', async ({ client, assert }) => {
+  test('PT-12 PT-12.1 by phone: the code comes by SMS and opens the list of that phone’s dossiers, status only', async ({ client, assert }) => {
     const setting = await intakeSetting()
     const host = hostOf(setting.tenant)
     const phone = `09${String(setting.tenant.id).padStart(8, '0')}`.slice(0, 10)
@@ -138,7 +138,7 @@ test.group('PT-12 dossier lookup by phone or email with a one-time code', (group
     assert.include(formError(again, 'lookup_code'), 'đã hết hạn hoặc đã được dùng')
   })
 
-  test('PT-12 by email: the code comes by email, whatever the case of the address typed', async ({ client, assert }) => {
+  test('PT-12 PT-12.1 by email: the code comes by email, whatever the case of the address typed', async ({ client, assert }) => {
     const setting = await intakeSetting()
     const host = hostOf(setting.tenant)
     const email = `an.nguyen-${setting.tenant.id}@example.vn`
